@@ -1,0 +1,47 @@
+/**
+ * Errors with stable codes that say who is at fault (after openai-agents-js' error tree). The
+ * code travels in `failed {error: {code, message}}` events, so it is a contract.
+ */
+export type Fault = 'document' | 'model' | 'provider' | 'storage' | 'user' | 'engine';
+
+export const ERROR_CODES = {
+  invalid_document: 'document',
+  document_changed: 'document',
+  loop_guard: 'model',
+  script_exhausted: 'model',
+  provider_error: 'provider',
+  provider_auth: 'provider',
+  provider_not_found: 'provider',
+  provider_unreachable: 'provider',
+  provider_rate_limited: 'provider',
+  provider_stream_dropped: 'provider',
+  storage_error: 'storage',
+  storage_quota: 'storage',
+  run_not_found: 'user',
+  checkpoint_not_found: 'user',
+  invalid_answer: 'user',
+  cancelled: 'user',
+  internal_error: 'engine',
+} as const satisfies Record<string, Fault>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class HandoffStudioError extends Error {
+  readonly code: ErrorCode;
+  readonly fault: Fault;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'HandoffStudioError';
+    this.code = code;
+    this.fault = ERROR_CODES[code];
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error.name === 'AbortError' ||
+      error.name === 'APIUserAbortError' ||
+      error.message === 'aborted')
+  );
+}

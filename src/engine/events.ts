@@ -1,0 +1,65 @@
+/**
+ * The run event stream (DESIGN §4): a contract. Every event is a plain JSON object with `type` and
+ * `seq` (1, 2, 3 … over the whole life of a run, across resumes). The UI's trace overlay, timeline
+ * and chat, the CLI's output and the checkpoint log are all this one stream.
+ * Change only by adding optional fields or new event types.
+ */
+
+/** Arguments of a tool call: the parsed JSON object, or the raw text when it was not valid JSON. */
+export type ToolArguments = Record<string, unknown> | string;
+
+export type CompletionReason = 'termination_condition' | 'terminal_agent' | 'user_terminated';
+
+export type RunEventBody =
+  | { type: 'run_started'; runId: string }
+  | { type: 'agent_started'; agent: string }
+  | { type: 'text_delta'; agent: string; delta: string }
+  | { type: 'message'; agent: string; text: string }
+  | { type: 'tool_call'; agent: string; callId: string; name: string; arguments: ToolArguments }
+  | {
+      type: 'tool_result';
+      agent: string;
+      callId: string;
+      name: string;
+      result: string;
+      isError: boolean;
+    }
+  /** `reason`: the optional reason argument of the handoff call (an addition to DESIGN §4). */
+  | { type: 'handoff'; from: string; to: string; reason?: string }
+  | { type: 'input_requested'; requestId: string; agent: string }
+  | { type: 'user_message'; text: string }
+  | {
+      type: 'approval_requested';
+      requestId: string;
+      agent: string;
+      callId: string;
+      name: string;
+      arguments: ToolArguments;
+    }
+  | { type: 'approval_resolved'; requestId: string; approved: boolean }
+  | { type: 'checkpoint_saved'; checkpointId: string }
+  | { type: 'completed'; reason: CompletionReason }
+  /** `agent`: the agent concerned, when there is one (an addition to DESIGN §4). */
+  | { type: 'warning'; code: string; message: string; agent?: string }
+  | { type: 'failed'; error: { code: string; message: string } }
+  | { type: 'run_resumed'; runId: string; checkpointId: string }
+  | { type: 'stopped' }
+  /** Token usage of one model call, when the provider reports it (an addition to DESIGN §4). */
+  | {
+      type: 'usage';
+      agent: string;
+      promptTokens: number;
+      completionTokens: number;
+      totalTokens: number;
+    };
+
+export type RunEvent = RunEventBody & { seq: number };
+export type RunEventType = RunEvent['type'];
+export type EventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
+
+/** Events that end one invocation of the engine (a pause ends it too, with open requests). */
+export const FINAL_EVENT_TYPES: ReadonlySet<RunEventType> = new Set([
+  'completed',
+  'failed',
+  'stopped',
+]);

@@ -1,0 +1,69 @@
+/**
+ * The checkpoint store port (DESIGN §3.8). The engine persists through it; implementations:
+ * memoryStore.ts (here, for tests and the CLI without --store), src/storage/dexieStore.ts
+ * (IndexedDB, the app) and src/storage/fileStore.ts (files, the CLI's --store DIR).
+ *
+ * Everything stored is plain JSON. Logs are append-only and written at explicit positions
+ * (`index`, `seq`), so a write repeated after a crash is idempotent, and whatever lies beyond the
+ * last checkpoint is simply overwritten when the run resumes from it.
+ */
+import type { RunEvent } from './events';
+
+export type RunStatus = 'running' | 'paused' | 'completed' | 'failed' | 'stopped';
+
+export interface RunRecord {
+  runId: string;
+  /** Workflow name, for run lists. */
+  workflowName: string;
+  /** Hash of the canonical document the run was started with. */
+  docHash: string;
+  /** The canonical document text itself (a run is replayable on its own). */
+  document: string;
+  provider: string;
+  status: RunStatus;
+  startedAt: string;
+  updatedAt: string;
+  /** The run this one was forked from, and at which checkpoint. */
+  forkOf?: { runId: string; checkpointId: string };
+  /** Latest checkpoint, for resume. */
+  lastCheckpointId?: string;
+  /** Number of events and of transcript items persisted so far. */
+  eventCount: number;
+  itemCount: number;
+}
+
+/** An entry of the run's append-only item log (shared transcript and private histories). */
+export type StoredItem = { readonly [key: string]: unknown };
+
+export interface Checkpoint {
+  checkpointId: string;
+  runId: string;
+  parentId: string | null;
+  createdAt: string;
+  /** Last event seq covered. */
+  seq: number;
+  /** Number of log items covered. */
+  itemCount: number;
+  /** Engine state (counters, active agent, pending requests…): small, JSON. */
+  state: { readonly [key: string]: unknown };
+}
+
+export interface CheckpointStore {
+  putRun(run: RunRecord): Promise<void>;
+  getRun(runId: string): Promise<RunRecord | undefined>;
+  /** Newest first. */
+  listRuns(): Promise<RunRecord[]>;
+  deleteRun(runId: string): Promise<void>;
+  /** Writes `items` at positions `start`, `start + 1`, … (overwriting what is there). */
+  putItems(runId: string, start: number, items: readonly StoredItem[]): Promise<void>;
+  /** Items at positions [0, count). */
+  getItems(runId: string, count: number): Promise<StoredItem[]>;
+  /** Writes events at their `seq` (overwriting what is there). */
+  putEvents(runId: string, events: readonly RunEvent[]): Promise<void>;
+  /** Events with seq in [1, uptoSeq] (all when absent), in seq order. */
+  getEvents(runId: string, uptoSeq?: number): Promise<RunEvent[]>;
+  putCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  getCheckpoint(runId: string, checkpointId: string): Promise<Checkpoint | undefined>;
+  /** Oldest first. */
+  listCheckpoints(runId: string): Promise<Checkpoint[]>;
+}

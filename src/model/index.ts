@@ -1,0 +1,11 @@
+/** The workflow document: schema, parsing, canonical form, topology and checks. Imports only zod. */
+export * from './schema';
+export * from './limits';
+export * from './parse';
+export * from './serialize';
+export * from './migrations';
+export * from './path';
+export * from './issues';
+export * from './topology';
+export * from './validate';
+export { parameterProblems } from './validateTools';

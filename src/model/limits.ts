@@ -1,0 +1,18 @@
+/**
+ * Size limits of a workflow document. They keep a bad or hostile file from hanging the app or the
+ * CLI; real workflows are far below them. Documented in the README ("Document format").
+ */
+export const LIMITS = {
+  /** Largest document text accepted, in bytes of UTF-16 code units (~ characters). */
+  maxDocumentChars: 20 * 1024 * 1024,
+  /** Deepest nesting of arrays and objects (tool parameter schemas included). */
+  maxDepth: 64,
+  maxAgents: 10_000,
+  maxHandoffs: 100_000,
+  maxTools: 1_000,
+  /** Longest single string (instructions included). */
+  maxStringChars: 200_000,
+} as const;
+
+/** Object keys that would reach an object's prototype when copied; refused anywhere. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__']);

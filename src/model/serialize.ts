@@ -1,0 +1,124 @@
+/**
+ * Canonical serialisation: the same document always gives the same bytes. Known objects keep the
+ * order of the schema (what a person expects to read); free-form objects (a tool's parameter
+ * schema, turn limits) are sorted by key. 2-space indent, trailing newline. Absent optional
+ * fields stay absent. `parseWorkflowText(serializeWorkflow(doc))` returns `doc` again.
+ */
+import type { Agent, Handoff, Tool, Workflow } from './schema';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export function serializeWorkflow(doc: Workflow): string {
+  return `${JSON.stringify(toCanonical(doc), null, 2)}\n`;
+}
+
+/** The document as a plain JSON value with canonical key order. */
+export function toCanonical(doc: Workflow): Json {
+  return pick(doc, [
+    ['$schema', identity],
+    ['format', identity],
+    ['version', identity],
+    ['name', identity],
+    ['description', identity],
+    ['startAgent', identity],
+    ['agents', (agents: Agent[]) => agents.map(canonicalAgent)],
+    ['handoffs', (handoffs: Handoff[]) => handoffs.map(canonicalHandoff)],
+    ['tools', (tools: Tool[]) => tools.map(canonicalTool)],
+    [
+      'interaction',
+      (i: Workflow['interaction']) =>
+        pick(i, [
+          ['mode', identity],
+          ['autonomousAgents', identity],
+          ['autonomousPrompt', identity],
+          ['turnLimits', sortedDeep],
+          ['returnToPrevious', identity],
+        ]),
+    ],
+    [
+      'termination',
+      (t: Workflow['termination']) =>
+        pick(t, [
+          ['maxMessages', identity],
+          ['maxUserMessages', identity],
+          ['keywords', identity],
+          ['endOnTerminalAgent', identity],
+          ['maxHandoffsPerTurn', identity],
+        ]),
+    ],
+    [
+      'defaults',
+      (d: Workflow['defaults']) =>
+        pick(d, [
+          ['model', identity],
+          ['temperature', identity],
+        ]),
+    ],
+  ]);
+}
+
+function canonicalAgent(agent: Agent): Json {
+  return pick(agent, [
+    ['name', identity],
+    ['description', identity],
+    ['instructions', identity],
+    ['model', identity],
+    ['tools', identity],
+    [
+      'position',
+      (p: NonNullable<Agent['position']>) =>
+        pick(p, [
+          ['x', identity],
+          ['y', identity],
+        ]),
+    ],
+  ]);
+}
+
+function canonicalHandoff(edge: Handoff): Json {
+  return pick(edge, [
+    ['source', identity],
+    ['target', identity],
+    ['description', identity],
+  ]);
+}
+
+function canonicalTool(tool: Tool): Json {
+  return pick(tool, [
+    ['name', identity],
+    ['description', identity],
+    ['parameters', sortedDeep],
+    ['approval', identity],
+    ['result', identity],
+  ]);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field table over mixed types
+type Field<T> = readonly [keyof T & string, (value: any) => Json];
+
+function pick<T extends object>(source: T, fields: ReadonlyArray<Field<T>>): Json {
+  const out: { [key: string]: Json } = {};
+  for (const [key, map] of fields) {
+    const value = source[key];
+    if (value !== undefined) out[key] = map(value);
+  }
+  return out;
+}
+
+function identity(value: unknown): Json {
+  return value as Json;
+}
+
+/**
+ * Sorts object keys at every level. Depth is bounded by the parser (LIMITS.maxDepth), so the
+ * recursion cannot overflow. `__proto__` never reaches here (the parser refuses it).
+ */
+function sortedDeep(value: unknown): Json {
+  if (Array.isArray(value)) return value.map(sortedDeep);
+  if (value === null || typeof value !== 'object') return value as Json;
+  const out: { [key: string]: Json } = {};
+  for (const key of Object.keys(value).sort()) {
+    out[key] = sortedDeep((value as Record<string, unknown>)[key]);
+  }
+  return out;
+}

@@ -1,0 +1,207 @@
+/**
+ * Topology analysis (DESIGN §3.1–3.2): the effective handoff graph (explicit edges or the implied
+ * mesh), each agent's handoff tool catalogue, reachability and terminal agents. Pure functions
+ * over a document; all of it is linear in agents + edges, except the mesh, which is never
+ * materialised as an edge list.
+ */
+import type { Agent, Handoff, Tool, Workflow } from './schema';
+
+export const HANDOFF_TOOL_PREFIX = 'handoff_to_';
+
+export const handoffToolName = (target: string): string => `${HANDOFF_TOOL_PREFIX}${target}`;
+
+/** The JSON text a handoff call returns to its caller (DESIGN §3.1). */
+export const handoffResult = (target: string): string => JSON.stringify({ handoff_to: target });
+
+/** The parameters of every handoff tool: one optional `reason`. Shared and frozen. */
+export const HANDOFF_PARAMETERS = deepFreeze({
+  type: 'object',
+  properties: {
+    reason: {
+      type: 'string',
+      description: 'Why the conversation is handed off (shown on the trace).',
+    },
+  },
+  required: [] as string[],
+  additionalProperties: false,
+});
+
+export interface HandoffTool {
+  kind: 'handoff';
+  name: string;
+  description: string;
+  parameters: typeof HANDOFF_PARAMETERS;
+  target: string;
+  /** Index in `doc.handoffs`; absent for an edge of the implied mesh. */
+  edgeIndex?: number;
+}
+
+export interface FunctionTool {
+  kind: 'function';
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+  approval: Tool['approval'];
+  tool: Tool;
+}
+
+export type CatalogueTool = FunctionTool | HandoffTool;
+
+/** The effective graph of a document, indexed for lookups. */
+export interface Topology {
+  /** True when the document has no edges: every agent may hand off to every other. */
+  readonly implied: boolean;
+  /** Agents by name (the first one when names repeat). */
+  readonly agents: ReadonlyMap<string, Agent>;
+  /** Outbound targets of an agent, in document order (mesh: agents order, self excluded). */
+  targetsOf(agent: string): readonly string[];
+  /** Outbound edges of an agent that point to known agents (explicit graphs only). */
+  edgesOf(agent: string): ReadonlyArray<{ edge: Handoff; index: number }>;
+  /** True when the agent has no outbound handoffs and so gets no handoff tools. */
+  isTerminal(agent: string): boolean;
+}
+
+export function buildTopology(doc: Workflow): Topology {
+  const agents = new Map<string, Agent>();
+  for (const agent of doc.agents) if (!agents.has(agent.name)) agents.set(agent.name, agent);
+  const implied = doc.handoffs.length === 0;
+
+  const out = new Map<string, Array<{ edge: Handoff; index: number }>>();
+  const targets = new Map<string, string[]>();
+  if (!implied) {
+    const seen = new Set<string>();
+    doc.handoffs.forEach((edge, index) => {
+      // Only well-formed edges make the graph; the rest are reported by validate().
+      if (!agents.has(edge.source) || !agents.has(edge.target) || edge.source === edge.target)
+        return;
+      const key = `${edge.source}\u0000${edge.target}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      let list = out.get(edge.source);
+      if (!list) out.set(edge.source, (list = []));
+      list.push({ edge, index });
+      let t = targets.get(edge.source);
+      if (!t) targets.set(edge.source, (t = []));
+      t.push(edge.target);
+    });
+  }
+  const names = [...agents.keys()];
+  const none: never[] = [];
+  return {
+    implied,
+    agents,
+    targetsOf(agent) {
+      if (!agents.has(agent)) return none;
+      if (implied) return names.filter((n) => n !== agent);
+      return targets.get(agent) ?? none;
+    },
+    edgesOf(agent) {
+      return out.get(agent) ?? none;
+    },
+    isTerminal(agent) {
+      if (implied) return agents.size <= 1;
+      return !targets.has(agent);
+    },
+  };
+}
+
+/** Description fallback chain of DESIGN §3.1: edge, else target, else a generated sentence. */
+export function handoffDescription(
+  edgeDescription: string | undefined,
+  target: string,
+  targetAgent: Agent | undefined,
+): string {
+  if (edgeDescription !== undefined && edgeDescription.trim() !== '') return edgeDescription;
+  const fromTarget = targetAgent?.description ?? '';
+  if (fromTarget.trim() !== '') return fromTarget;
+  return `Handoff to the ${target} agent.`;
+}
+
+/** The handoff tools an agent's model is offered, one per outbound edge, in edge order. */
+export function handoffTools(topology: Topology, agent: string): HandoffTool[] {
+  if (topology.implied) {
+    return topology.targetsOf(agent).map((target) => ({
+      kind: 'handoff',
+      name: handoffToolName(target),
+      description: handoffDescription(undefined, target, topology.agents.get(target)),
+      parameters: HANDOFF_PARAMETERS,
+      target,
+    }));
+  }
+  return topology.edgesOf(agent).map(({ edge, index }) => ({
+    kind: 'handoff',
+    name: handoffToolName(edge.target),
+    description: handoffDescription(
+      edge.description,
+      edge.target,
+      topology.agents.get(edge.target),
+    ),
+    parameters: HANDOFF_PARAMETERS,
+    target: edge.target,
+    edgeIndex: index,
+  }));
+}
+
+/**
+ * Everything an agent's model is offered: its own tools (in the agent's order, unknown names
+ * skipped), then its handoff tools.
+ */
+export function toolCatalogue(
+  doc: Workflow,
+  topology: Topology,
+  agent: string,
+  toolsByName: ReadonlyMap<string, Tool> = indexTools(doc),
+): CatalogueTool[] {
+  const own = topology.agents.get(agent)?.tools ?? [];
+  const functions: FunctionTool[] = [];
+  for (const name of own) {
+    const tool = toolsByName.get(name);
+    if (!tool) continue;
+    functions.push({
+      kind: 'function',
+      name: tool.name,
+      description: tool.description,
+      parameters: tool.parameters,
+      approval: tool.approval,
+      tool,
+    });
+  }
+  return [...functions, ...handoffTools(topology, agent)];
+}
+
+export function indexTools(doc: Workflow): Map<string, Tool> {
+  const map = new Map<string, Tool>();
+  for (const tool of doc.tools) if (!map.has(tool.name)) map.set(tool.name, tool);
+  return map;
+}
+
+/** Agents reachable from `start` by handoffs (start included when it exists). Iterative BFS. */
+export function reachableFrom(topology: Topology, start: string): Set<string> {
+  const seen = new Set<string>();
+  if (!topology.agents.has(start)) return seen;
+  if (topology.implied) return new Set(topology.agents.keys());
+  const queue = [start];
+  seen.add(start);
+  for (let i = 0; i < queue.length; i++) {
+    for (const next of topology.targetsOf(queue[i]!)) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+/** Names of agents with no outbound handoffs, in document order. */
+export function terminalAgents(topology: Topology): string[] {
+  return [...topology.agents.keys()].filter((name) => topology.isTerminal(name));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
