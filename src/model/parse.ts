@@ -66,7 +66,10 @@ export function parseWorkflow(raw: unknown, options?: ParseOptions): ParseResult
 
   const result = workflowSchema.safeParse(migrated.value);
   if (result.success) return { ok: true, doc: result.data };
-  return { ok: false, problems: result.error.issues.flatMap(toProblems) };
+  return {
+    ok: false,
+    problems: result.error.issues.flatMap((i) => toProblems(i, migrated.value)),
+  };
 }
 
 /** Deepest bracket nesting of JSON text, ignoring brackets inside strings. Linear, no recursion. */
@@ -176,7 +179,16 @@ const TYPE_NAMES: Record<string, string> = {
   record: 'an object',
 };
 
-function toProblems(issue: z.core.$ZodIssue): Problem[] {
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PathSegment, unknown>)[key];
+  }
+  return value;
+}
+
+function toProblems(issue: z.core.$ZodIssue, root: unknown): Problem[] {
   const path = issue.path as PathSegment[];
   switch (issue.code) {
     case 'unrecognized_keys':
@@ -186,7 +198,7 @@ function toProblems(issue: z.core.$ZodIssue): Problem[] {
       }));
     case 'invalid_type': {
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      const received = (issue as { input?: unknown }).input;
+      const received = valueAt(root, path);
       const message =
         received === undefined
           ? `this field is required (${expected}).`

@@ -4,6 +4,7 @@
  * it is one linear pass over agents, edges and tools.
  */
 import { issue, type ValidationIssue } from './issues';
+import { formatPath } from './path';
 import { AGENT_NAME_MAX, AGENT_NAME_PATTERN, DEFAULT_TURN_LIMIT, type Workflow } from './schema';
 import { buildTopology, reachableFrom, type Topology } from './topology';
 import { validateTools } from './validateTools';
@@ -202,7 +203,7 @@ function checkSettings(doc: Workflow, topology: Topology, issues: ValidationIssu
     }
   });
   for (const [name, limit] of Object.entries(interaction.turnLimits)) {
-    const path = `interaction.turnLimits[${JSON.stringify(name)}]`;
+    const path = formatPath(['interaction', 'turnLimits', name]);
     if (!topology.agents.has(name)) {
       issues.push(
         issue(

@@ -1,5 +1,6 @@
 /** Tool checks of `validateWorkflow`: names, references, collisions, parameter schemas. */
 import { issue, type ValidationIssue } from './issues';
+import { formatPath, type PathSegment } from './path';
 import { TOOL_NAME_PATTERN, toolResultTemplate, type Tool, type Workflow } from './schema';
 import { HANDOFF_TOOL_PREFIX, type Topology } from './topology';
 
@@ -33,7 +34,7 @@ export function validateTools(doc: Workflow, topology: Topology, issues: Validat
       issues.push(
         issue(
           'invalid_tool_parameters',
-          `${path}.parameters${problem.path}`,
+          formatPath([...toolPath(i), 'parameters', ...problem.path]),
           `Tool "${tool.name}": ${problem.message}`,
         ),
       );
@@ -98,21 +99,21 @@ function offersHandoffTool(topology: Topology, agent: string, toolName: string):
 /** What is wrong with a tool's parameter schema for a function-calling model, if anything. */
 export function parameterProblems(
   parameters: Record<string, unknown>,
-): Array<{ path: string; message: string }> {
-  const problems: Array<{ path: string; message: string }> = [];
+): Array<{ path: PathSegment[]; message: string }> {
+  const problems: Array<{ path: PathSegment[]; message: string }> = [];
   if (parameters.type !== 'object') {
     problems.push({
-      path: '.type',
+      path: ['type'],
       message: 'parameters must be an object schema ("type": "object").',
     });
   }
   const properties = parameters.properties;
   if (properties !== undefined && !isPlainObject(properties)) {
-    problems.push({ path: '.properties', message: '"properties" must be an object.' });
+    problems.push({ path: ['properties'], message: '"properties" must be an object.' });
   }
   const props = isPlainObject(properties) ? properties : {};
   for (const [name, schema] of Object.entries(props)) {
-    const path = `.properties[${JSON.stringify(name)}]`;
+    const path = ['properties', name];
     if (!isPlainObject(schema)) {
       problems.push({ path, message: `property "${name}" must be a schema object.` });
       continue;
@@ -121,7 +122,7 @@ export function parameterProblems(
     const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
     if (types.some((t) => typeof t !== 'string' || !JSON_TYPES.has(t))) {
       problems.push({
-        path: `${path}.type`,
+        path: [...path, 'type'],
         message: `property "${name}" has type ${JSON.stringify(type)}; use one of ${[...JSON_TYPES].join(', ')}.`,
       });
     }
@@ -129,12 +130,15 @@ export function parameterProblems(
   const required = parameters.required;
   if (required !== undefined) {
     if (!Array.isArray(required) || required.some((r) => typeof r !== 'string')) {
-      problems.push({ path: '.required', message: '"required" must be a list of property names.' });
+      problems.push({
+        path: ['required'],
+        message: '"required" must be a list of property names.',
+      });
     } else {
       required.forEach((name: string, i) => {
         if (!Object.hasOwn(props, name)) {
           problems.push({
-            path: `.required[${i}]`,
+            path: ['required', i],
             message: `required property "${name}" is not in "properties".`,
           });
         }
@@ -160,6 +164,8 @@ function checkTemplate(tool: Tool, path: string, issues: ValidationIssue[]): voi
     }
   }
 }
+
+const toolPath = (i: number): PathSegment[] => ['tools', i];
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
