@@ -1,0 +1,218 @@
+/**
+ * The "openai" model provider: Chat Completions through the `openai` SDK, streamed. One
+ * configuration serves OpenAI, Azure OpenAI and any OpenAI-compatible base URL (Ollama,
+ * LM Studio, vLLM). It runs in the browser too, where the key stays in the user's browser.
+ */
+import { AzureOpenAI, OpenAI } from 'openai';
+import { HandoffStudioError } from '../engine/errors';
+import type { ModelProvider, ModelReply, ModelRequest } from '../engine/provider';
+import { abortError, toProviderError } from './openaiErrors';
+import type { ErrorContext } from './openaiErrors';
+import {
+  ReplyAccumulator,
+  toChatCompletionMessages,
+  toChatCompletionTools,
+} from './openaiMessages';
+
+/** Azure OpenAI settings; their presence selects the SDK's `AzureOpenAI` client. */
+export interface AzureConfig {
+  /** e.g. `https://my-resource.openai.azure.com`; or give `baseURL` (…/openai) instead. */
+  endpoint?: string;
+  /** The `api-version` query parameter, e.g. `2024-10-21`. */
+  apiVersion: string;
+  /** The deployment to call; without it the model name is used as the deployment name. */
+  deployment?: string;
+}
+
+export interface OpenAIProviderConfig {
+  /** Sent as `Authorization: Bearer` (Azure: `api-key`). May be empty for local servers. */
+  apiKey: string;
+  /** Default `https://api.openai.com/v1`; e.g. `http://localhost:11434/v1` for Ollama. */
+  baseURL?: string;
+  /** Used when the agent names no model (default {@link DEFAULT_OPENAI_MODEL}). */
+  model?: string;
+  azure?: AzureConfig;
+  /** Retries of 429, 5xx and connection failures, honouring `retry-after` (default 2). */
+  maxRetries?: number;
+  /** How long to wait for the response to start, per attempt (default 300 000 ms). */
+  timeoutMs?: number;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch;
+}
+
+/** The model used when neither the agent nor the configuration names one. */
+export const DEFAULT_OPENAI_MODEL = 'gpt-4.1-mini';
+const DEFAULT_TIMEOUT_MS = 300_000;
+const DEFAULT_MAX_RETRIES = 2;
+/** Local servers ignore the key, but the SDK refuses to start without one. */
+const PLACEHOLDER_KEY = 'no-key';
+
+/** Creates the SDK client for a configuration. Throws a `HandoffStudioError` if it is unusable. */
+export function createOpenAIClient(config: OpenAIProviderConfig): OpenAI {
+  const common = {
+    apiKey: config.apiKey || PLACEHOLDER_KEY,
+    maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
+    timeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    // The app calls the API from the browser on purpose: keys never leave the user's browser.
+    dangerouslyAllowBrowser: true,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+  };
+  try {
+    if (config.azure) {
+      const { endpoint, apiVersion, deployment } = config.azure;
+      if (!endpoint && !config.baseURL) {
+        throw new HandoffStudioError(
+          'provider_error',
+          'Azure OpenAI needs an endpoint (https://<resource>.openai.azure.com) or a base URL.',
+        );
+      }
+      return new AzureOpenAI({
+        ...common,
+        apiVersion,
+        ...(config.baseURL ? { baseURL: config.baseURL } : { endpoint }),
+        ...(deployment ? { deployment } : {}),
+      });
+    }
+    return new OpenAI({ ...common, baseURL: config.baseURL || 'https://api.openai.com/v1' });
+  } catch (error) {
+    if (error instanceof HandoffStudioError) throw error;
+    throw new HandoffStudioError(
+      'provider_error',
+      `The OpenAI provider settings are not usable: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+}
+
+/** Creates the "openai" provider. The SDK client is made on first use and reused. */
+export function createOpenAIProvider(config: OpenAIProviderConfig): ModelProvider {
+  let client: OpenAI | undefined;
+  return {
+    id: 'openai',
+    async complete(request: ModelRequest): Promise<ModelReply> {
+      const { signal } = request;
+      if (signal.aborted) throw abortError();
+      const model = request.model ?? config.model ?? DEFAULT_OPENAI_MODEL;
+      const context = errorContext(config, model);
+      // Errors thrown by the engine's own callback are not the provider's failures.
+      let callbackError: unknown;
+      const onText = (delta: string) => {
+        try {
+          request.onTextDelta(delta);
+        } catch (error) {
+          callbackError = error;
+          throw error;
+        }
+      };
+      const run = async (): Promise<ModelReply> => {
+        client ??= createOpenAIClient(config);
+        context.host = hostOf(client.baseURL);
+        const tools = toChatCompletionTools(request.tools);
+        const stream = await client.chat.completions.create(
+          {
+            model,
+            messages: toChatCompletionMessages(request.messages),
+            stream: true,
+            stream_options: { include_usage: true },
+            ...(tools.length ? { tools } : {}),
+            ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+          },
+          { signal },
+        );
+        context.streaming = true;
+        const reply = new ReplyAccumulator(onText);
+        for await (const chunk of stream) reply.add(chunk);
+        // The SDK ends the stream quietly when the signal aborts it.
+        if (signal.aborted) throw abortError();
+        if (!reply.finishReason) {
+          throw new HandoffStudioError(
+            'provider_stream_dropped',
+            `The stream from ${context.host} ended before the reply was finished. Try again.`,
+          );
+        }
+        return reply.reply();
+      };
+      try {
+        return await untilAborted(run(), signal);
+      } catch (error) {
+        if (callbackError !== undefined && error === callbackError) throw error;
+        throw toProviderError(error, context, signal);
+      }
+    },
+  };
+}
+
+/** The outcome of {@link testConnection}. */
+export type ConnectionTestResult = { ok: true; models?: string[] } | { ok: false; message: string };
+
+/**
+ * Checks a configuration for the app's "Test connection" button: lists the models (OpenAI and
+ * compatible servers), or, for Azure or a server without a model list, makes one tiny request.
+ * Fails fast: one retry and a 15 s timeout unless the configuration says otherwise.
+ */
+export async function testConnection(
+  config: OpenAIProviderConfig,
+  signal?: AbortSignal,
+): Promise<ConnectionTestResult> {
+  const quick = { maxRetries: 1, timeoutMs: 15_000, ...config };
+  const model = config.azure?.deployment ?? config.model ?? DEFAULT_OPENAI_MODEL;
+  const context = errorContext(quick, model);
+  try {
+    const client = createOpenAIClient(quick);
+    context.host = hostOf(client.baseURL);
+    if (!config.azure) {
+      try {
+        const page = await client.models.list({ signal });
+        return { ok: true, models: page.data.map((m) => m.id).sort() };
+      } catch (error) {
+        const status = (error as { status?: unknown }).status;
+        if (status !== 404 && status !== 405) throw error;
+      }
+    }
+    await client.chat.completions.create(
+      { model, messages: [{ role: 'user', content: 'Reply with OK.' }] },
+      { signal },
+    );
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: toProviderError(error, context, signal).message };
+  }
+}
+
+function errorContext(config: OpenAIProviderConfig, model: string): ErrorContext {
+  return {
+    host: hostOf(config.baseURL ?? config.azure?.endpoint ?? 'https://api.openai.com/v1'),
+    model,
+    apiKey: config.apiKey,
+    maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    streaming: false,
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+/** Settles with `promise`, or rejects with an abort error as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    // A retry's back-off sleep ignores the signal; Stop must not wait for it.
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
