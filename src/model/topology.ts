@@ -59,32 +59,59 @@ export interface Topology {
   edgesOf(agent: string): ReadonlyArray<{ edge: Handoff; index: number }>;
   /** True when the agent has no outbound handoffs and so gets no handoff tools. */
   isTerminal(agent: string): boolean;
+  /**
+   * Classification of `doc.handoffs[index]`: EDGE_OK, EDGE_SELF, EDGE_UNKNOWN_END, or (>= 0) the
+   * index of an earlier edge with the same ends.
+   */
+  edgeStatus(index: number): number;
 }
+
+/** How `buildTopology` classified each explicit edge (see `Topology.edgeStatus`). */
+export const EDGE_OK = -1;
+export const EDGE_SELF = -2;
+export const EDGE_UNKNOWN_END = -3;
 
 export function buildTopology(doc: Workflow): Topology {
   const agents = new Map<string, Agent>();
   for (const agent of doc.agents) if (!agents.has(agent.name)) agents.set(agent.name, agent);
   const implied = doc.handoffs.length === 0;
 
-  const out = new Map<string, Array<{ edge: Handoff; index: number }>>();
-  const targets = new Map<string, string[]>();
-  if (!implied) {
-    const seen = new Set<string>();
-    doc.handoffs.forEach((edge, index) => {
-      // Only well-formed edges make the graph; the rest are reported by validate().
-      if (!agents.has(edge.source) || !agents.has(edge.target) || edge.source === edge.target)
-        return;
-      const key = `${edge.source}\u0000${edge.target}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      let list = out.get(edge.source);
-      if (!list) out.set(edge.source, (list = []));
-      list.push({ edge, index });
-      let t = targets.get(edge.source);
-      if (!t) targets.set(edge.source, (t = []));
-      t.push(edge.target);
-    });
+  const status = new Int32Array(doc.handoffs.length);
+  // One entry per source: the index of the first edge to each target (nested maps, not
+  // "source|target" keys: building 100,000 concatenated keys cost more than all of validation),
+  // and the well-formed outbound edges.
+  interface SourceEntry {
+    known: boolean;
+    first: Map<string, number>;
+    edges: Array<{ edge: Handoff; index: number }>;
+    targets: string[];
   }
+  const sources = new Map<string, SourceEntry>();
+  doc.handoffs.forEach((edge, index) => {
+    if (edge.source === edge.target) {
+      status[index] = EDGE_SELF;
+      return;
+    }
+    let entry = sources.get(edge.source);
+    if (!entry) {
+      entry = { known: agents.has(edge.source), first: new Map(), edges: [], targets: [] };
+      sources.set(edge.source, entry);
+    }
+    const earlier = entry.first.get(edge.target);
+    if (earlier !== undefined) {
+      status[index] = earlier;
+      return;
+    }
+    entry.first.set(edge.target, index);
+    // Only well-formed edges make the graph; the rest are reported by validate().
+    if (!entry.known || !agents.has(edge.target)) {
+      status[index] = EDGE_UNKNOWN_END;
+      return;
+    }
+    status[index] = EDGE_OK;
+    entry.edges.push({ edge, index });
+    entry.targets.push(edge.target);
+  });
   const names = [...agents.keys()];
   const none: never[] = [];
   return {
@@ -93,14 +120,17 @@ export function buildTopology(doc: Workflow): Topology {
     targetsOf(agent) {
       if (!agents.has(agent)) return none;
       if (implied) return names.filter((n) => n !== agent);
-      return targets.get(agent) ?? none;
+      return sources.get(agent)?.targets ?? none;
     },
     edgesOf(agent) {
-      return out.get(agent) ?? none;
+      return sources.get(agent)?.edges ?? none;
     },
     isTerminal(agent) {
       if (implied) return agents.size <= 1;
-      return !targets.has(agent);
+      return (sources.get(agent)?.targets.length ?? 0) === 0;
+    },
+    edgeStatus(index) {
+      return status[index] ?? EDGE_UNKNOWN_END;
     },
   };
 }

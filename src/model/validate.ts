@@ -5,8 +5,14 @@
  */
 import { issue, type ValidationIssue } from './issues';
 import { formatPath } from './path';
-import { AGENT_NAME_MAX, AGENT_NAME_PATTERN, DEFAULT_TURN_LIMIT, type Workflow } from './schema';
-import { buildTopology, reachableFrom, type Topology } from './topology';
+import {
+  AGENT_NAME_MAX,
+  AGENT_NAME_PATTERN,
+  DEFAULT_TURN_LIMIT,
+  type Handoff,
+  type Workflow,
+} from './schema';
+import { buildTopology, EDGE_OK, EDGE_SELF, reachableFrom, type Topology } from './topology';
 import { validateTools } from './validateTools';
 import { stronglyConnected } from './graph';
 
@@ -116,53 +122,52 @@ function checkEdges(doc: Workflow, topology: Topology, issues: ValidationIssue[]
       }
     });
   }
-  const seen = new Map<string, number>();
+  // Computed once per agent, not once per edge.
+  const undescribed = new Set<string>();
+  for (const [name, agent] of topology.agents) {
+    if (agent.description.trim() === '') undescribed.add(name);
+  }
   doc.handoffs.forEach((edge, index) => {
+    const status = topology.edgeStatus(index);
+    if (status === EDGE_OK) {
+      if (undescribed.has(edge.target) && (edge.description ?? '').trim() === '') {
+        issues.push(
+          issue(
+            'missing_handoff_description',
+            `handoffs[${index}].description`,
+            `Neither this handoff nor "${edge.target}" has a description, so "${edge.source}" ` +
+              `only sees "Handoff to the ${edge.target} agent."`,
+            edgeRef(edge, index),
+          ),
+        );
+      }
+      return;
+    }
     const path = `handoffs[${index}]`;
-    const ref = { edge: { source: edge.source, target: edge.target, index } };
-    const sourceAgent = topology.agents.get(edge.source);
-    const targetAgent = topology.agents.get(edge.target);
-    if (!sourceAgent) {
+    const ref = edgeRef(edge, index);
+    if (!topology.agents.has(edge.source)) {
       issues.push(
         issue('unknown_edge_source', `${path}.source`, unknownEnd('from', edge.source), ref),
       );
     }
-    if (!targetAgent) {
+    if (!topology.agents.has(edge.target)) {
       issues.push(
         issue('unknown_edge_target', `${path}.target`, unknownEnd('to', edge.target), ref),
       );
     }
-    if (edge.source === edge.target) {
+    if (status === EDGE_SELF) {
       issues.push(
         issue('self_handoff', path, `"${edge.source}" cannot hand off to itself.`, {
           ...ref,
           agent: edge.source,
         }),
       );
-      return;
-    }
-    const key = `${edge.source}\u0000${edge.target}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
+    } else if (status >= 0) {
       issues.push(
         issue(
           'duplicate_handoff',
           path,
-          `The handoff ${edge.source} → ${edge.target} is already drawn (handoffs[${first}]).`,
-          ref,
-        ),
-      );
-      return;
-    }
-    seen.set(key, index);
-    const edgeDescribed = edge.description !== undefined && edge.description.trim() !== '';
-    if (targetAgent && !edgeDescribed && targetAgent.description.trim() === '') {
-      issues.push(
-        issue(
-          'missing_handoff_description',
-          `${path}.description`,
-          `Neither this handoff nor "${edge.target}" has a description, so "${edge.source}" ` +
-            `only sees "Handoff to the ${edge.target} agent."`,
+          `The handoff ${edge.source} → ${edge.target} is already drawn (handoffs[${status}]).`,
           ref,
         ),
       );
@@ -183,6 +188,10 @@ function checkEdges(doc: Workflow, topology: Topology, issues: ValidationIssue[]
     });
   }
 }
+
+const edgeRef = (edge: Handoff, index: number) => ({
+  edge: { source: edge.source, target: edge.target, index },
+});
 
 const unknownEnd = (direction: 'from' | 'to', name: string): string =>
   name === ''
