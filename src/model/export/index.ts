@@ -1,0 +1,37 @@
+/**
+ * Exporters of the workflow document: canonical JSON, a Mermaid flowchart, and Microsoft Agent
+ * Framework code for Python and .NET. Pure functions of the document; no Node built-ins.
+ */
+import type { Workflow } from '../schema';
+import { serializeWorkflow } from '../serialize';
+import { exportMermaid } from './mermaid';
+import { exportPython } from './python';
+import { exportDotnet } from './dotnet';
+
+export { exportMermaid, mermaidText } from './mermaid';
+export { exportPython, pythonLimitations, PYTHON_AF_VERSIONS } from './python';
+export { exportDotnet, dotnetLimitations } from './dotnet';
+export { planExport, type ExportPlan, type PlannedEdge } from './plan';
+export { quoted, pyString, csString, pyValue, IdentifierAllocator } from './literals';
+
+/** The export targets of `exportWorkflow`. */
+export type ExportTarget = 'json' | 'mermaid' | 'python' | 'dotnet';
+
+export const EXPORT_TARGETS: readonly ExportTarget[] = ['json', 'mermaid', 'python', 'dotnet'];
+
+/**
+ * Exports a document: `json` is the canonical serialisation, `mermaid` a flowchart, `python`
+ * and `dotnet` Agent Framework code. The result is text that ends with a newline.
+ */
+export function exportWorkflow(doc: Workflow, to: ExportTarget): string {
+  switch (to) {
+    case 'json':
+      return serializeWorkflow(doc);
+    case 'mermaid':
+      return exportMermaid(doc);
+    case 'python':
+      return exportPython(doc);
+    case 'dotnet':
+      return exportDotnet(doc);
+  }
+}
