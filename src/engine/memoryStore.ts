@@ -45,6 +45,8 @@ export class MemoryCheckpointStore implements CheckpointStore {
   async putItems(runId: string, start: number, items: readonly StoredItem[]): Promise<void> {
     const data = this.require(runId);
     items.forEach((item, i) => (data.items[start + i] = structuredClone(item)));
+    // Whatever lay beyond belongs to a future that a resume has abandoned (store.ts).
+    data.items.length = start + items.length;
   }
 
   async getItems(runId: string, count: number): Promise<StoredItem[]> {
@@ -57,7 +59,9 @@ export class MemoryCheckpointStore implements CheckpointStore {
 
   async putEvents(runId: string, events: readonly RunEvent[]): Promise<void> {
     const data = this.require(runId);
+    if (events.length === 0) return;
     for (const event of events) data.events[event.seq - 1] = structuredClone(event);
+    data.events.length = Math.max(...events.map((e) => e.seq));
   }
 
   async getEvents(runId: string, uptoSeq?: number): Promise<RunEvent[]> {

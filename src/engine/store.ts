@@ -4,8 +4,9 @@
  * (IndexedDB, the app) and src/storage/fileStore.ts (files, the CLI's --store DIR).
  *
  * Everything stored is plain JSON. Logs are append-only and written at explicit positions
- * (`index`, `seq`), so a write repeated after a crash is idempotent, and whatever lies beyond the
- * last checkpoint is simply overwritten when the run resumes from it.
+ * (`index`, `seq`), so a write repeated after a crash is idempotent. A write *ends* the log: what
+ * lay beyond the last position written is discarded, so when a run resumes from an earlier
+ * checkpoint, the abandoned future (written after that checkpoint) disappears with its first write.
  */
 import type { RunEvent } from './events';
 
@@ -54,11 +55,11 @@ export interface CheckpointStore {
   /** Newest first. */
   listRuns(): Promise<RunRecord[]>;
   deleteRun(runId: string): Promise<void>;
-  /** Writes `items` at positions `start`, `start + 1`, … (overwriting what is there). */
+  /** Writes `items` at positions `start`, `start + 1`, …; the log then ends after them. */
   putItems(runId: string, start: number, items: readonly StoredItem[]): Promise<void>;
   /** Items at positions [0, count). */
   getItems(runId: string, count: number): Promise<StoredItem[]>;
-  /** Writes events at their `seq` (overwriting what is there). */
+  /** Writes events (consecutive `seq`s) at their `seq`; the log then ends after the last. */
   putEvents(runId: string, events: readonly RunEvent[]): Promise<void>;
   /** Events with seq in [1, uptoSeq] (all when absent), in seq order. */
   getEvents(runId: string, uptoSeq?: number): Promise<RunEvent[]>;

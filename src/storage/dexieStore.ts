@@ -74,6 +74,11 @@ export class DexieCheckpointStore implements CheckpointStore {
       this.db.transaction('rw', [this.db.runs, this.db.items], async () => {
         await this.requireRun(runId);
         await this.db.items.bulkPut(rows);
+        // Whatever lay beyond belongs to a future that a resume has abandoned (store.ts).
+        await this.db.items
+          .where('[runId+index]')
+          .between([runId, start + items.length], [runId, Dexie.maxKey], true, true)
+          .delete();
       }),
     );
   }
@@ -106,6 +111,12 @@ export class DexieCheckpointStore implements CheckpointStore {
       this.db.transaction('rw', [this.db.runs, this.db.events], async () => {
         await this.requireRun(runId);
         await this.db.events.bulkPut(rows);
+        const last = Math.max(...events.map((e) => e.seq));
+        // Whatever lay beyond belongs to a future that a resume has abandoned (store.ts).
+        await this.db.events
+          .where('[runId+seq]')
+          .between([runId, last + 1], [runId, Dexie.maxKey], true, true)
+          .delete();
       }),
     );
   }
