@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   run_not_found: 'user',
   checkpoint_not_found: 'user',
   invalid_answer: 'user',
+  invalid_script: 'user',
+  run_finished: 'user',
   cancelled: 'user',
   internal_error: 'engine',
 } as const satisfies Record<string, Fault>;

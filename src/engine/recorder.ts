@@ -1,0 +1,115 @@
+/**
+ * Persists one run through the `CheckpointStore` port: the item log and the event log grow
+ * append-only (only what changed since the last write goes to the store), and each checkpoint is
+ * the small run state plus the positions it covers (DESIGN §3.8).
+ */
+import { HandoffStudioError } from './errors';
+import type { RunEvent } from './events';
+import type { RunState } from './state';
+import type { Checkpoint, CheckpointStore, RunRecord, RunStatus, StoredItem } from './store';
+import type { Transcript } from './transcript';
+
+export class RunRecorder {
+  private unsaved: RunEvent[] = [];
+
+  constructor(
+    private readonly store: CheckpointStore,
+    private record: RunRecord,
+    /** Items already in the store (the rest are written at the next checkpoint). */
+    private savedItems: number,
+    private readonly now: () => string,
+  ) {}
+
+  get runId(): string {
+    return this.record.runId;
+  }
+
+  /** Writes the run record as the invocation begins (status "running"). */
+  async begin(): Promise<void> {
+    await this.write(() =>
+      this.store.putRun({ ...this.record, status: 'running', updatedAt: this.now() }),
+    );
+  }
+
+  /** Remembers an emitted event until the next write. */
+  note(event: RunEvent): void {
+    this.unsaved.push(event);
+  }
+
+  /**
+   * Writes the items and events not yet stored, `checkpointEvent` (the `checkpoint_saved` that
+   * announces it, so the event log covers it), then the checkpoint and the run record.
+   */
+  async saveCheckpoint(
+    state: RunState,
+    transcript: Transcript,
+    checkpointEvent: RunEvent,
+    parentId: string | null,
+    status: RunStatus,
+  ): Promise<void> {
+    const checkpointId = state.checkpointId!;
+    const checkpoint: Checkpoint = {
+      checkpointId,
+      runId: this.record.runId,
+      parentId,
+      createdAt: this.now(),
+      seq: checkpointEvent.seq,
+      itemCount: transcript.length,
+      state: structuredClone(state) as unknown as Checkpoint['state'],
+    };
+    await this.write(async () => {
+      await this.writeItems(transcript);
+      await this.store.putEvents(this.record.runId, [...this.unsaved, checkpointEvent]);
+      this.unsaved = [];
+      await this.store.putCheckpoint(checkpoint);
+      await this.putRecord(state, transcript, status, checkpointId);
+    });
+  }
+
+  /** Writes what is left at the end of an invocation and the run's final status. */
+  async finish(state: RunState, transcript: Transcript, status: RunStatus): Promise<void> {
+    await this.write(async () => {
+      await this.writeItems(transcript);
+      if (this.unsaved.length > 0) await this.store.putEvents(this.record.runId, this.unsaved);
+      this.unsaved = [];
+      await this.putRecord(state, transcript, status, this.record.lastCheckpointId);
+    });
+  }
+
+  private async writeItems(transcript: Transcript): Promise<void> {
+    if (transcript.length <= this.savedItems) return;
+    const items = transcript.slice(this.savedItems) as unknown as StoredItem[];
+    await this.store.putItems(this.record.runId, this.savedItems, items);
+    this.savedItems = transcript.length;
+  }
+
+  private async putRecord(
+    state: RunState,
+    transcript: Transcript,
+    status: RunStatus,
+    lastCheckpointId: string | undefined,
+  ): Promise<void> {
+    this.record = {
+      ...this.record,
+      status,
+      updatedAt: this.now(),
+      eventCount: state.seq,
+      itemCount: transcript.length,
+      ...(lastCheckpointId !== undefined ? { lastCheckpointId } : {}),
+    };
+    await this.store.putRun(this.record);
+  }
+
+  private async write(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      if (error instanceof HandoffStudioError) throw error;
+      throw new HandoffStudioError(
+        'storage_error',
+        `Could not save run ${this.record.runId}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+  }
+}

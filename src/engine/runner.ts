@@ -1,0 +1,458 @@
+/**
+ * The run loop: one engine invocation (a start or a resume) from its first event to `completed`,
+ * `failed`, `stopped` or a pause. It emits the events of DESIGN §4 in order, with a monotonic
+ * `seq` that continues across resumes, and saves a checkpoint at the start, after every agent
+ * reply (once its batch is answered, so a tool never runs twice on resume) and at every pause.
+ */
+import {
+  indexTools,
+  toolCatalogue,
+  type CatalogueTool,
+  type Tool,
+  type Topology,
+  type Workflow,
+} from '../model';
+import { needsApproval, planCalls, RESULT_TEXT } from './calls';
+import type { EventChannel } from './channel';
+import { HandoffStudioError, isAbortError, type ErrorCode } from './errors';
+import type { CompletionReason, RunEvent, RunEventBody } from './events';
+import type { Mailbox } from './mailbox';
+import type { ModelProvider, ModelReply, ModelToolCall, ToolSpec } from './provider';
+import type { RunRecorder } from './recorder';
+import {
+  openRequestsOf,
+  type NextStep,
+  type OpenRequest,
+  type PlannedCall,
+  type RunState,
+} from './state';
+import type { RunStatus } from './store';
+import { decideAfterFinalReply, terminationHolds } from './termination';
+import type { Transcript } from './transcript';
+import { answerCall, handoffOf } from './turn';
+import { callModel } from './modelCall';
+import { defaultCallId } from './script';
+
+/** How one invocation of the engine ended. */
+export type RunOutcome =
+  | { status: 'completed'; runId: string; reason: CompletionReason }
+  | { status: 'failed'; runId: string; error: { code: string; message: string } }
+  | { status: 'stopped'; runId: string; checkpointId: string | null }
+  | { status: 'paused'; runId: string; checkpointId: string | null; requests: OpenRequest[] };
+
+export interface RunnerParts {
+  doc: Workflow;
+  topology: Topology;
+  provider: ModelProvider;
+  state: RunState;
+  transcript: Transcript;
+  recorder: RunRecorder;
+  channel: EventChannel;
+  mailbox: Mailbox;
+  signal: AbortSignal;
+}
+
+type Step = Promise<RunOutcome | undefined>;
+
+export class Runner {
+  private readonly tools: ReadonlyMap<string, Tool>;
+  private readonly catalogues = new Map<
+    string,
+    { offered: Map<string, CatalogueTool>; specs: ToolSpec[] }
+  >();
+
+  constructor(private readonly parts: RunnerParts) {
+    this.tools = indexTools(parts.doc);
+  }
+
+  private get state(): RunState {
+    return this.parts.state;
+  }
+
+  /** A new run: `run_started`, the opening message, the start checkpoint, then the loop. */
+  async start(openingText: string, documentProblems: string | undefined): Promise<RunOutcome> {
+    return this.guard(async () => {
+      await this.parts.recorder.begin();
+      this.emit({ type: 'run_started', runId: this.state.runId });
+      if (documentProblems !== undefined) return this.fail('invalid_document', documentProblems);
+      const ended = await this.acceptUserMessage(openingText, this.parts.doc.startAgent, true);
+      return ended ?? this.loop();
+    });
+  }
+
+  /** A resumed run: `run_resumed`, every open request again (same ids), then the loop. */
+  async resume(): Promise<RunOutcome> {
+    return this.guard(async () => {
+      await this.parts.recorder.begin();
+      this.emit({
+        type: 'run_resumed',
+        runId: this.state.runId,
+        checkpointId: this.state.checkpointId ?? '',
+      });
+      for (const request of openRequestsOf(this.state)) this.emit(requestEvent(request));
+      return this.loop();
+    });
+  }
+
+  private async loop(): Promise<RunOutcome> {
+    for (;;) {
+      const outcome = await this.step(this.state.next);
+      if (outcome) return outcome;
+    }
+  }
+
+  private step(next: NextStep): Step {
+    switch (next.kind) {
+      case 'call':
+        return this.callAgent();
+      case 'input':
+        return this.receiveInput(next);
+      case 'approval':
+        return this.receiveApprovals(next);
+      case 'completed':
+        return this.complete(next.reason);
+    }
+  }
+
+  private async callAgent(): Step {
+    this.throwIfStopped();
+    const { doc, topology, transcript } = this.parts;
+    const agent = this.state.activeAgent;
+    const agentDoc = topology.agents.get(agent);
+    if (!agentDoc) {
+      return this.fail('invalid_document', `The active agent "${agent}" is not in the document.`);
+    }
+    const callIndex = this.state.modelCalls[agent] ?? 0;
+    this.state.modelCalls[agent] = callIndex + 1;
+    this.emit({ type: 'agent_started', agent });
+    const { offered, specs } = this.catalogueOf(agent);
+    const reply: ModelReply = await callModel(this.parts.provider, {
+      agent,
+      callIndex,
+      model: agentDoc.model ?? doc.defaults.model,
+      temperature: doc.defaults.temperature,
+      messages: transcript.inputFor(agent, agentDoc.instructions),
+      tools: specs,
+      signal: this.parts.signal,
+      onTextDelta: (delta) => this.emit({ type: 'text_delta', agent, delta }),
+    });
+    this.throwIfStopped();
+    if (reply.usage) this.emit({ type: 'usage', agent, ...reply.usage });
+    const text = reply.text;
+    const hasText = text.trim() !== '';
+    if (hasText) {
+      transcript.append({ kind: 'assistant', agent, text });
+      this.state.sharedCount = transcript.sharedLength;
+      this.emit({ type: 'message', agent, text });
+    }
+    if (reply.toolCalls.length === 0) return this.afterFinalReply(agent);
+
+    const calls = withUniqueIds(reply.toolCalls, agent, callIndex);
+    transcript.append({ kind: 'calls', agent, calls, withText: hasText });
+    const planned = planCalls(calls, offered);
+    for (const call of planned) {
+      this.emit({
+        type: 'tool_call',
+        agent,
+        callId: call.callId,
+        name: call.name,
+        arguments: call.arguments,
+      });
+    }
+    if (!planned.some(needsApproval)) return this.answerCalls(agent, planned, new Map());
+
+    const requests = planned.filter(needsApproval).map((call) => ({
+      kind: 'approval' as const,
+      requestId: this.newRequestId(),
+      agent,
+      callId: call.callId,
+      name: call.name,
+      arguments: call.arguments,
+    }));
+    this.state.next = { kind: 'approval', agent, calls: planned, requests };
+    this.parts.mailbox.add(requests);
+    for (const request of requests) this.emit(requestEvent(request));
+    await this.checkpoint();
+    return undefined;
+  }
+
+  private async receiveApprovals(next: Extract<NextStep, { kind: 'approval' }>): Step {
+    const { mailbox, signal } = this.parts;
+    const ids = next.requests.map((r) => r.requestId);
+    if ((await mailbox.waitFor(ids, signal)) === 'suspended') return this.pause();
+    const decisions = new Map<string, boolean>();
+    for (const request of next.requests) {
+      const approved = mailbox.takeApproval(request.requestId);
+      decisions.set(request.callId, approved);
+      this.emit({ type: 'approval_resolved', requestId: request.requestId, approved });
+    }
+    return this.answerCalls(next.agent, next.calls, decisions);
+  }
+
+  private async answerCalls(
+    agent: string,
+    calls: readonly PlannedCall[],
+    decisions: ReadonlyMap<string, boolean>,
+  ): Step {
+    const { doc, transcript } = this.parts;
+    const handoff = handoffOf(calls);
+    for (const call of calls) {
+      const answer = answerCall(
+        agent,
+        call,
+        decisions.get(call.callId),
+        this.tools,
+        handoff?.target,
+      );
+      const limit = doc.termination.maxHandoffsPerTurn;
+      const guarded = call === handoff?.call && this.state.handoffsSinceUser >= limit;
+      const result = guarded ? RESULT_TEXT.handoffLimit(limit) : answer.result;
+      const isError = guarded || answer.isError;
+      transcript.append({
+        kind: 'result',
+        agent,
+        callId: call.callId,
+        name: call.name,
+        result,
+        isError,
+      });
+      this.emit({
+        type: 'tool_result',
+        agent,
+        callId: call.callId,
+        name: call.name,
+        result,
+        isError,
+      });
+      if (guarded) {
+        return this.fail(
+          'loop_guard',
+          `Handoff limit reached: ${limit} handoffs since the last user message; ` +
+            `"${agent}" tried to hand off to "${handoff.target}" once more.`,
+        );
+      }
+      if (answer.warning) this.emit({ type: 'warning', ...answer.warning, agent });
+    }
+    if (handoff) {
+      this.emit({
+        type: 'handoff',
+        from: agent,
+        to: handoff.target,
+        ...(handoff.reason !== undefined ? { reason: handoff.reason } : {}),
+      });
+      this.state.handoffsSinceUser++;
+      this.gainControl(handoff.target);
+    }
+    this.state.next = { kind: 'call' };
+    await this.checkpoint();
+    return undefined;
+  }
+
+  private async afterFinalReply(agent: string): Step {
+    const { doc, topology, transcript } = this.parts;
+    const decision = decideAfterFinalReply(doc, topology, this.state, transcript);
+    if (decision.kind === 'complete') {
+      this.state.next = { kind: 'completed', reason: decision.reason };
+      await this.checkpoint();
+      return this.complete(decision.reason);
+    }
+    if (decision.kind === 'continue') {
+      this.state.autonomousTurns++;
+      transcript.append({ kind: 'autonomous', agent, text: doc.interaction.autonomousPrompt });
+      this.state.next = { kind: 'call' };
+      await this.checkpoint();
+      return undefined;
+    }
+    const request = { kind: 'input' as const, requestId: this.newRequestId(), agent };
+    this.state.next = { kind: 'input', request };
+    this.parts.mailbox.add([request]);
+    this.emit(requestEvent(request));
+    await this.checkpoint();
+    return undefined;
+  }
+
+  private async receiveInput(next: Extract<NextStep, { kind: 'input' }>): Step {
+    const { mailbox, signal, doc } = this.parts;
+    const { requestId, agent } = next.request;
+    if ((await mailbox.waitFor([requestId], signal)) === 'suspended') return this.pause();
+    const answer = mailbox.takeInput(requestId);
+    if (typeof answer !== 'string' || answer.trim() === '') {
+      this.state.next = { kind: 'completed', reason: 'user_terminated' };
+      return this.complete('user_terminated');
+    }
+    // returnToPrevious false: the start agent takes over with no handoff (and no loop-guard count).
+    const target = doc.interaction.returnToPrevious ? agent : doc.startAgent;
+    return this.acceptUserMessage(answer, target, false);
+  }
+
+  /** A user message arrives; termination is checked before any agent runs on it. */
+  private async acceptUserMessage(text: string, agent: string, opening: boolean): Step {
+    const { transcript, doc } = this.parts;
+    this.emit({ type: 'user_message', text });
+    transcript.append({ kind: 'user', text });
+    this.state.sharedCount = transcript.sharedLength;
+    this.state.userMessages++;
+    this.state.handoffsSinceUser = 0;
+    this.gainControl(agent);
+    this.state.next = { kind: 'call' };
+    if (opening) await this.checkpoint();
+    if (terminationHolds(doc, this.state, transcript)) {
+      this.state.next = { kind: 'completed', reason: 'termination_condition' };
+      return this.complete('termination_condition');
+    }
+    return undefined;
+  }
+
+  private gainControl(agent: string): void {
+    this.state.activeAgent = agent;
+    this.state.autonomousTurns = 0;
+  }
+
+  private async checkpoint(): Promise<void> {
+    const { recorder, transcript, channel } = this.parts;
+    const seq = this.state.seq + 1;
+    const checkpointId = `cp-${seq}`;
+    const parentId = this.state.checkpointId;
+    this.state.seq = seq;
+    this.state.checkpointId = checkpointId;
+    this.state.itemCount = transcript.length;
+    const event: RunEvent = { seq, type: 'checkpoint_saved', checkpointId };
+    await recorder.saveCheckpoint(
+      this.state,
+      transcript,
+      event,
+      parentId,
+      statusOf(this.state.next),
+    );
+    channel.push(event);
+  }
+
+  private async complete(reason: CompletionReason): Step {
+    this.emit({ type: 'completed', reason });
+    await this.finish('completed');
+    return { status: 'completed', runId: this.state.runId, reason };
+  }
+
+  private async fail(code: ErrorCode | string, message: string): Promise<RunOutcome> {
+    this.emit({ type: 'failed', error: { code, message } });
+    await this.finish('failed');
+    return { status: 'failed', runId: this.state.runId, error: { code, message } };
+  }
+
+  private async pause(): Promise<RunOutcome> {
+    await this.finish('paused');
+    return {
+      status: 'paused',
+      runId: this.state.runId,
+      checkpointId: this.state.checkpointId,
+      requests: openRequestsOf(this.state),
+    };
+  }
+
+  private async stopped(): Promise<RunOutcome> {
+    this.emit({ type: 'stopped' });
+    await this.finish('stopped');
+    return { status: 'stopped', runId: this.state.runId, checkpointId: this.state.checkpointId };
+  }
+
+  private async finish(status: RunStatus): Promise<void> {
+    const { recorder, transcript, channel } = this.parts;
+    try {
+      await recorder.finish(this.state, transcript, status);
+    } finally {
+      channel.close();
+    }
+  }
+
+  /** Maps whatever ends the loop early to exactly one final event. */
+  private async guard(body: () => Promise<RunOutcome>): Promise<RunOutcome> {
+    try {
+      return await body();
+    } catch (error) {
+      try {
+        if (this.parts.signal.aborted || isAbortError(error)) return await this.stopped();
+        if (error instanceof HandoffStudioError) return await this.fail(error.code, error.message);
+        const message = error instanceof Error ? error.message : String(error);
+        return await this.fail('internal_error', `Engine error: ${message}`);
+      } catch (finalError) {
+        // Storage failed while writing the end of the run: the final event is already out.
+        this.parts.channel.close();
+        const message = finalError instanceof Error ? finalError.message : String(finalError);
+        return {
+          status: 'failed',
+          runId: this.state.runId,
+          error: { code: 'storage_error', message },
+        };
+      }
+    }
+  }
+
+  private emit(body: RunEventBody): void {
+    const event = { seq: ++this.state.seq, ...body } as RunEvent;
+    this.parts.recorder.note(event);
+    this.parts.channel.push(event);
+  }
+
+  private throwIfStopped(): void {
+    if (this.parts.signal.aborted)
+      throw new HandoffStudioError('cancelled', 'The run was stopped.');
+  }
+
+  private newRequestId(): string {
+    this.state.requestCount++;
+    return `req-${this.state.requestCount}`;
+  }
+
+  private catalogueOf(agent: string): { offered: Map<string, CatalogueTool>; specs: ToolSpec[] } {
+    let entry = this.catalogues.get(agent);
+    if (!entry) {
+      const { doc, topology } = this.parts;
+      const catalogue = toolCatalogue(doc, topology, agent, this.tools);
+      entry = {
+        offered: new Map(catalogue.map((tool) => [tool.name, tool])),
+        specs: catalogue.map(({ name, description, parameters }) => ({
+          name,
+          description,
+          parameters,
+        })),
+      };
+      this.catalogues.set(agent, entry);
+    }
+    return entry;
+  }
+}
+
+function requestEvent(request: OpenRequest): RunEventBody {
+  if (request.kind === 'input') {
+    return { type: 'input_requested', requestId: request.requestId, agent: request.agent };
+  }
+  const { requestId, agent, callId, name } = request;
+  return {
+    type: 'approval_requested',
+    requestId,
+    agent,
+    callId,
+    name,
+    arguments: request.arguments,
+  };
+}
+
+function statusOf(next: NextStep): RunStatus {
+  if (next.kind === 'input' || next.kind === 'approval') return 'paused';
+  if (next.kind === 'completed') return 'completed';
+  return 'running';
+}
+
+/** Provider call ids must pair calls with results: fill in missing or repeated ones. */
+function withUniqueIds(
+  calls: readonly ModelToolCall[],
+  agent: string,
+  callIndex: number,
+): ModelToolCall[] {
+  const seen = new Set<string>();
+  return calls.map((call, i) => {
+    const id = call.id === '' || seen.has(call.id) ? defaultCallId(agent, callIndex, i) : call.id;
+    seen.add(id);
+    return { id, name: call.name, arguments: call.arguments ?? '' };
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * The run state: everything besides the item log that a checkpoint must hold to continue a run
+ * (DESIGN §3.8). Plain JSON, small, copied into every checkpoint.
+ */
+import type { CompletionReason, ToolArguments } from './events';
+
+/** How the engine classified one call of a reply (DESIGN §3.4), decided when the reply arrives. */
+export type CallPlan =
+  /** An ordinary tool of the agent; `approval` when a person must approve it first. */
+  | { kind: 'function'; approval: boolean }
+  /** The first handoff call of the reply: control passes to `target` once the batch is answered. */
+  | { kind: 'handoff'; target: string; reason?: string }
+  /** A further handoff call in the same reply. */
+  | { kind: 'extra_handoff' }
+  /** A tool this agent is not offered (a handoff tool it lacks included). */
+  | { kind: 'unknown' }
+  /** Arguments that are not a JSON object. */
+  | { kind: 'invalid_arguments' };
+
+export interface PlannedCall {
+  callId: string;
+  name: string;
+  /** Parsed arguments, or the raw text when they were not valid JSON. */
+  arguments: ToolArguments;
+  plan: CallPlan;
+}
+
+/** A request the run waits on. `requestId`s are stable across resumes. */
+export type OpenRequest =
+  | { kind: 'input'; requestId: string; agent: string }
+  | {
+      kind: 'approval';
+      requestId: string;
+      agent: string;
+      callId: string;
+      name: string;
+      arguments: ToolArguments;
+    };
+
+/** What the engine does next when it continues from this state. */
+export type NextStep =
+  | { kind: 'call' }
+  | { kind: 'input'; request: Extract<OpenRequest, { kind: 'input' }> }
+  | {
+      kind: 'approval';
+      agent: string;
+      calls: PlannedCall[];
+      requests: Array<Extract<OpenRequest, { kind: 'approval' }>>;
+    }
+  | { kind: 'completed'; reason: CompletionReason };
+
+export interface RunState {
+  /** Format version of this state object. */
+  version: 1;
+  runId: string;
+  /** Hash of the document the run follows (`documentHash`). */
+  docHash: string;
+  activeAgent: string;
+  next: NextStep;
+  /** Model calls made per agent: the next call's `callIndex`, i.e. each script's position. */
+  modelCalls: Record<string, number>;
+  /** Autonomous continuations of the active agent since it gained control (DESIGN §3.6). */
+  autonomousTurns: number;
+  /** Handoffs taken since the latest user message (the loop guard's count). */
+  handoffsSinceUser: number;
+  userMessages: number;
+  /** Shared-transcript length (user and assistant text items). */
+  sharedCount: number;
+  /** Items in the log. */
+  itemCount: number;
+  /** Last event seq emitted. */
+  seq: number;
+  /** Requests created so far; the next one is `req-<requestCount + 1>`. */
+  requestCount: number;
+  /** The checkpoint this state continues from (the parent of the next one). */
+  checkpointId: string | null;
+}
+
+export function createRunState(runId: string, docHash: string, startAgent: string): RunState {
+  return {
+    version: 1,
+    runId,
+    docHash,
+    activeAgent: startAgent,
+    next: { kind: 'call' },
+    modelCalls: {},
+    autonomousTurns: 0,
+    handoffsSinceUser: 0,
+    userMessages: 0,
+    sharedCount: 0,
+    itemCount: 0,
+    seq: 0,
+    requestCount: 0,
+    checkpointId: null,
+  };
+}
+
+/** The requests a state waits on, in the order they were made. */
+export function openRequestsOf(state: RunState): OpenRequest[] {
+  const next = state.next;
+  if (next.kind === 'input') return [next.request];
+  if (next.kind === 'approval') return [...next.requests];
+  return [];
+}
+
+/** Reads a checkpoint's `state` back, refusing anything that is not a version-1 run state. */
+export function readRunState(value: { readonly [key: string]: unknown }): RunState {
+  const state = value as unknown as Partial<RunState>;
+  if (
+    state.version !== 1 ||
+    typeof state.runId !== 'string' ||
+    typeof state.activeAgent !== 'string' ||
+    typeof state.seq !== 'number' ||
+    typeof state.next !== 'object' ||
+    state.next === null
+  ) {
+    throw new Error('The checkpoint does not hold a run state this engine can read.');
+  }
+  return structuredClone(state as RunState);
+}

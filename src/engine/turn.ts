@@ -1,0 +1,80 @@
+/**
+ * Answering the calls of one reply (DESIGN §3.4–3.5): the result text of each call, the warning
+ * it raises, and the handoff the batch takes. Pure; the runner emits and records.
+ */
+import { handoffResult, toolResultTemplate, type Tool } from '../model';
+import { fillTemplate, RESULT_TEXT } from './calls';
+import type { PlannedCall } from './state';
+
+export interface CallAnswer {
+  result: string;
+  isError: boolean;
+  warning?: { code: 'unknown_tool' | 'extra_handoff'; message: string };
+}
+
+/**
+ * The answer to one call. `approved` is the person's decision for a call that needed approval
+ * (undefined otherwise); `tools` are the document's tools by name.
+ */
+export function answerCall(
+  agent: string,
+  call: PlannedCall,
+  approved: boolean | undefined,
+  tools: ReadonlyMap<string, Tool>,
+  handoffTarget: string | undefined,
+): CallAnswer {
+  switch (call.plan.kind) {
+    case 'handoff':
+      return { result: handoffResult(call.plan.target), isError: false };
+    case 'extra_handoff':
+      return {
+        result: RESULT_TEXT.extraHandoff,
+        isError: false,
+        warning: {
+          code: 'extra_handoff',
+          message:
+            `"${agent}" called ${call.name} in a reply that already hands off` +
+            (handoffTarget !== undefined ? ` to "${handoffTarget}"` : '') +
+            '; only the first handoff of a reply is taken.',
+        },
+      };
+    case 'invalid_arguments':
+      return { result: RESULT_TEXT.invalidArguments, isError: true };
+    case 'unknown':
+      return unknownTool(agent, call.name);
+    case 'function': {
+      if (approved === false) return { result: RESULT_TEXT.rejected, isError: true };
+      // A fork may run a changed document in which the tool no longer exists.
+      const tool = tools.get(call.name);
+      if (!tool) return unknownTool(agent, call.name);
+      return { result: fillTemplate(toolResultTemplate(tool), call.arguments), isError: false };
+    }
+  }
+}
+
+function unknownTool(agent: string, name: string): CallAnswer {
+  return {
+    result: RESULT_TEXT.unknownTool(name),
+    isError: true,
+    warning: {
+      code: 'unknown_tool',
+      message: `"${agent}" called "${name}", which is not one of the tools it is offered.`,
+    },
+  };
+}
+
+/** The handoff a batch takes, if any: its first handoff call (DESIGN §3.4). */
+export function handoffOf(
+  calls: readonly PlannedCall[],
+): { call: PlannedCall; target: string; reason?: string } | undefined {
+  for (const call of calls) {
+    if (call.plan.kind === 'handoff') {
+      return {
+        call,
+        target: call.plan.target,
+        ...(call.plan.reason !== undefined ? { reason: call.plan.reason } : {}),
+      };
+    }
+  }
+  return undefined;
+}
