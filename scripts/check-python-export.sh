@@ -10,6 +10,7 @@
 # Creates the project-local .venv on first use. Usage: bash scripts/check-python-export.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PYTHONDONTWRITEBYTECODE=1  # keep __pycache__ out of test/fixtures
 
 if ! .venv/bin/python -c 'import agent_framework_orchestrations' >/dev/null 2>&1; then
   echo "creating .venv from requirements-conformance.txt" >&2
