@@ -5,6 +5,8 @@
 import { parseArgs } from 'node:util';
 import { exportCommand, parseExportTarget } from './cli/exportCommand';
 import { EXIT, processIO, UsageError, type CliIO } from './cli/io';
+import { parseRunArgs } from './cli/runArgs';
+import { resumeCommand, runCommand } from './cli/runCommand';
 import { validateCommand } from './cli/validateCommand';
 
 const USAGE = `Handoff Studio CLI
@@ -12,8 +14,16 @@ const USAGE = `Handoff Studio CLI
 Usage:
   cli validate WORKFLOW.json [--json]
   cli export WORKFLOW.json --to json|mermaid|python|dotnet
+  cli run WORKFLOW.json --input TEXT [--input TEXT ...] [--decision approve|reject ...]
+      [--provider simulator|openai [--base-url URL] [--model NAME]] [--script SCRIPT.json]
+      [--store DIR] [--delay-ms N]
+  cli resume RUN_ID --store DIR [--input ...] [--decision ...] [--checkpoint ID] [--fork]
+      [provider options as for run]
 
-Exit codes: 0 ok, 1 errors in the document (or a failed run), 2 bad arguments or unreadable file.`;
+run/resume print one JSON event per line on stdout; OPENAI_API_KEY holds the key for openai.
+
+Exit codes: 0 ok (a run completed, paused or stopped), 1 errors in the document (validate,
+export) or a failed run, 2 bad arguments, an unreadable file or a document that cannot run.`;
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -35,6 +45,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         });
         return await exportCommand(onlyFile(positionals), parseExportTarget(values.to), io);
       }
+      case 'run':
+        return await runCommand(parseRunArgs(rest, 'run'), io);
+      case 'resume':
+        return await resumeCommand(parseRunArgs(rest, 'resume'), io);
       case undefined:
       case 'help':
       case '--help':
