@@ -17,7 +17,7 @@ export function fnv1a64(text: string): string {
   let hi = 0xcbf29ce4;
   let lo = 0x84222325;
   for (const byte of bytes) {
-    lo ^= byte;
+    lo = (lo ^ byte) >>> 0;
     // h * (2^40 + 0x1b3) mod 2^64, split into 32-bit halves; every sum stays below 2^53.
     const loProduct = lo * 0x1b3;
     const carry = Math.floor(loProduct / 0x100000000);

@@ -77,9 +77,11 @@ export class Transcript {
 
   /**
    * The model input of `agent`: its instructions as the system message, then the shared
-   * transcript interleaved with its own private items. The returned array is a copy.
+   * transcript interleaved with its own private items. The array is the agent's cached view,
+   * not a copy (copying would make a long run quadratic): it stays valid until the transcript
+   * next changes, which never happens during that agent's model call.
    */
-  inputFor(agent: string, instructions: string): ChatMessage[] {
+  inputFor(agent: string, instructions: string): readonly ChatMessage[] {
     let view = this.views.get(agent);
     if (!view) {
       view = {
@@ -91,7 +93,7 @@ export class Transcript {
     for (; view.cursor < this.items.length; view.cursor++) {
       addToView(view.messages, this.items[view.cursor]!, agent);
     }
-    return view.messages.slice();
+    return view.messages;
   }
 }
 

@@ -95,16 +95,20 @@ function chooseHandoff(
   text: string,
   exclude: ReadonlySet<string>,
   doc: Workflow | undefined,
-): { tool: string; target: string; words: string[] } | undefined {
+): { tool: string; target: string; words: string[]; score: number } | undefined {
   const userWords = wordsOf(text);
-  let best: { tool: string; target: string; words: string[] } | undefined;
+  let best: { tool: string; target: string; words: string[]; score: number } | undefined;
   for (const tool of tools) {
     if (!tool.name.startsWith(HANDOFF_TOOL_PREFIX)) continue;
     const target = tool.name.slice(HANDOFF_TOOL_PREFIX.length);
     if (exclude.has(target)) continue;
     const described = [tool.description, target, ...describe(doc, target)].join(' ');
     const words = matchWords(userWords, wordsOf(described));
-    if (words.length > (best?.words.length ?? 0)) best = { tool: tool.name, target, words };
+    // A word of the target's own name ("order" for order_agent) counts double: it breaks ties.
+    const score =
+      words.length + matchWords(userWords, wordsOf(target.replace(/[_-]/g, ' '))).length;
+    if (words.length > 0 && score > (best?.score ?? 0))
+      best = { tool: tool.name, target, words, score };
   }
   return best;
 }
@@ -129,12 +133,14 @@ function chooseTool(tools: readonly ToolSpec[], text: string): ToolChoice | unde
   let best: ToolSpec | undefined;
   let bestScore = 0;
   for (const tool of functions) {
-    const score = matchWords(userWords, wordsOf(`${tool.name} ${tool.description}`)).length;
-    if (score > bestScore) [best, bestScore] = [tool, score];
+    // A word of the tool's name counts double; one description word alone is too weak a hint.
+    const named = matchWords(userWords, wordsOf(tool.name.replace(/[_-]/g, ' '))).length;
+    const score = 2 * named + matchWords(userWords, wordsOf(tool.description)).length;
+    if (score >= 2 && score > bestScore) [best, bestScore] = [tool, score];
   }
   if (best) return fillArguments(best, text);
-  // No word in common: a bare number ("It's 123") answers a tool that asked for one.
-  if (firstNumber(text) === undefined) return undefined;
+  // A bare number ("It's 123") answers a tool that asked for one.
+  if (userWords.size > 0 || firstNumber(text) === undefined) return undefined;
   for (const tool of functions) {
     const choice = fillArguments(tool, text);
     if (choice.missing === undefined && Object.keys(properties(tool)).some(isNumberLike))
