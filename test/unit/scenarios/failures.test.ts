@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   HandoffStudioError,
   MemoryCheckpointStore,
+  resumeRun,
   startRun,
   type ModelProvider,
 } from '../../../src/engine';
+import { createScriptProvider } from '../../../src/providers/script';
 import { parseWorkflow } from '../../../src/model';
 import { drive, makeDoc, outline, runScripted } from '../../support/engineHarness';
 
@@ -132,5 +134,31 @@ describe('failure scenarios', () => {
       'checkpoint_saved',
       'stopped',
     ]);
+  });
+
+  it('Stop while waiting for input ends with stopped; resuming asks the same request again', async () => {
+    const doc = makeDoc({ agents: ['a'] });
+    const store = new MemoryCheckpointStore();
+    const provider = createScriptProvider({ a: [{ text: 'Question?' }] });
+    const handle = startRun({ document: doc, provider, input: 'hi', store, runId: 'w' });
+    handle.subscribe((event) => {
+      if (event.type === 'checkpoint_saved' && handle.waiting.length > 0) handle.stop();
+    });
+    const first = await drive(handle);
+    expect(outline(first.events).slice(-3)).toEqual([
+      'input_requested req-1 a',
+      'checkpoint_saved',
+      'stopped',
+    ]);
+    expect(first.outcome).toEqual({ status: 'stopped', runId: 'w', checkpointId: 'cp-8' });
+    const resumed = await resumeRun({ runId: 'w', store, document: doc, provider });
+    expect(resumed.waiting).toEqual([{ kind: 'input', requestId: 'req-1', agent: 'a' }]);
+    const second = await drive(resumed, { inputs: [{ end: true }] });
+    expect(outline(second.events)).toEqual([
+      'run_resumed cp-8',
+      'input_requested req-1 a',
+      'completed user_terminated',
+    ]);
+    expect(second.events.map((e) => e.seq)).toEqual([9, 10, 11]);
   });
 });
