@@ -4,20 +4,14 @@
  * `seq` that continues across resumes, and saves a checkpoint at the start, after every agent
  * reply (once its batch is answered, so a tool never runs twice on resume) and at every pause.
  */
-import {
-  indexTools,
-  toolCatalogue,
-  type CatalogueTool,
-  type Tool,
-  type Topology,
-  type Workflow,
-} from '../model';
+import type { Topology, Workflow } from '../model';
+import { Catalogues, requestEvent, statusOf, withUniqueIds } from './catalogue';
 import { needsApproval, planCalls, RESULT_TEXT } from './calls';
 import type { EventChannel } from './channel';
 import { HandoffStudioError, isAbortError, type ErrorCode } from './errors';
 import type { CompletionReason, RunEvent, RunEventBody } from './events';
 import type { Mailbox } from './mailbox';
-import type { ModelProvider, ModelReply, ModelToolCall, ToolSpec } from './provider';
+import type { ModelProvider, ModelReply } from './provider';
 import type { RunRecorder } from './recorder';
 import {
   openRequestsOf,
@@ -31,7 +25,6 @@ import { decideAfterFinalReply, terminationHolds } from './termination';
 import type { Transcript } from './transcript';
 import { answerCall, handoffOf } from './turn';
 import { callModel } from './modelCall';
-import { defaultCallId } from './script';
 
 /** How one invocation of the engine ended. */
 export type RunOutcome =
@@ -55,14 +48,10 @@ export interface RunnerParts {
 type Step = Promise<RunOutcome | undefined>;
 
 export class Runner {
-  private readonly tools: ReadonlyMap<string, Tool>;
-  private readonly catalogues = new Map<
-    string,
-    { offered: Map<string, CatalogueTool>; specs: ToolSpec[] }
-  >();
+  private readonly catalogues: Catalogues;
 
   constructor(private readonly parts: RunnerParts) {
-    this.tools = indexTools(parts.doc);
+    this.catalogues = new Catalogues(parts.doc, parts.topology);
   }
 
   private get state(): RunState {
@@ -125,7 +114,7 @@ export class Runner {
     const callIndex = this.state.modelCalls[agent] ?? 0;
     this.state.modelCalls[agent] = callIndex + 1;
     this.emit({ type: 'agent_started', agent });
-    const { offered, specs } = this.catalogueOf(agent);
+    const { offered, specs } = this.catalogues.of(agent);
     const reply: ModelReply = await callModel(this.parts.provider, {
       agent,
       callIndex,
@@ -201,7 +190,7 @@ export class Runner {
         agent,
         call,
         decisions.get(call.callId),
-        this.tools,
+        this.catalogues.tools,
         handoff?.target,
       );
       const limit = doc.termination.maxHandoffsPerTurn;
@@ -402,57 +391,4 @@ export class Runner {
     this.state.requestCount++;
     return `req-${this.state.requestCount}`;
   }
-
-  private catalogueOf(agent: string): { offered: Map<string, CatalogueTool>; specs: ToolSpec[] } {
-    let entry = this.catalogues.get(agent);
-    if (!entry) {
-      const { doc, topology } = this.parts;
-      const catalogue = toolCatalogue(doc, topology, agent, this.tools);
-      entry = {
-        offered: new Map(catalogue.map((tool) => [tool.name, tool])),
-        specs: catalogue.map(({ name, description, parameters }) => ({
-          name,
-          description,
-          parameters,
-        })),
-      };
-      this.catalogues.set(agent, entry);
-    }
-    return entry;
-  }
-}
-
-function requestEvent(request: OpenRequest): RunEventBody {
-  if (request.kind === 'input') {
-    return { type: 'input_requested', requestId: request.requestId, agent: request.agent };
-  }
-  const { requestId, agent, callId, name } = request;
-  return {
-    type: 'approval_requested',
-    requestId,
-    agent,
-    callId,
-    name,
-    arguments: request.arguments,
-  };
-}
-
-function statusOf(next: NextStep): RunStatus {
-  if (next.kind === 'input' || next.kind === 'approval') return 'paused';
-  if (next.kind === 'completed') return 'completed';
-  return 'running';
-}
-
-/** Provider call ids must pair calls with results: fill in missing or repeated ones. */
-function withUniqueIds(
-  calls: readonly ModelToolCall[],
-  agent: string,
-  callIndex: number,
-): ModelToolCall[] {
-  const seen = new Set<string>();
-  return calls.map((call, i) => {
-    const id = call.id === '' || seen.has(call.id) ? defaultCallId(agent, callIndex, i) : call.id;
-    seen.add(id);
-    return { id, name: call.name, arguments: call.arguments ?? '' };
-  });
 }
