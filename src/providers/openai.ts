@@ -90,8 +90,13 @@ export function createOpenAIProvider(config: OpenAIProviderConfig): ModelProvide
   return {
     id: 'openai',
     async complete(request: ModelRequest): Promise<ModelReply> {
-      const { signal } = request;
-      if (signal.aborted) throw abortError();
+      if (request.signal.aborted) throw abortError();
+      // The SDK leaves a listener on the signal it is given; a run's signal lives for hundreds of
+      // calls, so each call gets its own signal, linked to the run's and unlinked when done.
+      const link = new AbortController();
+      const { signal } = link;
+      const forward = () => link.abort();
+      request.signal.addEventListener('abort', forward, { once: true });
       const model = request.model ?? config.model ?? DEFAULT_OPENAI_MODEL;
       const context = errorContext(config, model);
       // Errors thrown by the engine's own callback are not the provider's failures.
@@ -137,6 +142,8 @@ export function createOpenAIProvider(config: OpenAIProviderConfig): ModelProvide
       } catch (error) {
         if (callbackError !== undefined && error === callbackError) throw error;
         throw toProviderError(error, context, signal);
+      } finally {
+        request.signal.removeEventListener('abort', forward);
       }
     },
   };

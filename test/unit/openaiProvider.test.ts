@@ -3,6 +3,7 @@
  * streaming, tool-call reassembly, the request shape, Azure, and the server's own contract.
  * Failures and Stop are in openaiProviderErrors.test.ts.
  */
+import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ModelRequest } from '../../src/engine/provider';
 import { createOpenAIProvider } from '../../src/providers/openai';
@@ -113,6 +114,17 @@ describe('openai provider: streaming', () => {
     expect(result.toolCalls).toEqual([
       { id: 'c1', name: 'lookup_order', arguments: '{"order_id": "A-1' },
     ]);
+  });
+});
+
+describe('openai provider: one signal for a whole run', () => {
+  it('leaves no abort listener behind on the run signal after each call', async () => {
+    const { provider } = await setup({ handler: () => reply('ok') });
+    const run = new AbortController();
+    for (let i = 0; i < 15; i++) {
+      await provider.complete(call({ signal: run.signal, callIndex: i }).request);
+    }
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
   });
 });
 
