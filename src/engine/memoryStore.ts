@@ -82,6 +82,11 @@ export class MemoryCheckpointStore implements CheckpointStore {
     return cp && structuredClone(cp);
   }
 
+  async deleteCheckpointsAfter(runId: string, seq: number): Promise<void> {
+    const checkpoints = this.runs.get(runId)?.checkpoints;
+    for (const [id, cp] of checkpoints ?? []) if (cp.seq > seq) checkpoints!.delete(id);
+  }
+
   async listCheckpoints(runId: string): Promise<Checkpoint[]> {
     const data = this.runs.get(runId);
     if (!data) return [];

@@ -5,7 +5,7 @@
  */
 import { HandoffStudioError } from './errors';
 import type { RunEvent } from './events';
-import type { RunState } from './state';
+import { toStoredState, type RunState } from './state';
 import type { Checkpoint, CheckpointStore, RunRecord, RunStatus, StoredItem } from './store';
 import type { Transcript } from './transcript';
 
@@ -38,7 +38,9 @@ export class RunRecorder {
 
   /**
    * Writes the items and events not yet stored, `checkpointEvent` (the `checkpoint_saved` that
-   * announces it, so the event log covers it), then the checkpoint and the run record.
+   * announces it, so the event log covers it), then the checkpoint. The run record (which holds
+   * the whole document) is rewritten only when the status changes (a pause), not after every
+   * reply: the latest checkpoint is found by listing them, so a checkpoint costs what changed.
    */
   async saveCheckpoint(
     state: RunState,
@@ -55,14 +57,18 @@ export class RunRecorder {
       createdAt: this.now(),
       seq: checkpointEvent.seq,
       itemCount: transcript.length,
-      state: structuredClone(state) as unknown as Checkpoint['state'],
+      state: toStoredState(state) as unknown as Checkpoint['state'],
     };
     await this.write(async () => {
       await this.writeItems(transcript);
       await this.store.putEvents(this.record.runId, [...this.unsaved, checkpointEvent]);
       this.unsaved = [];
       await this.store.putCheckpoint(checkpoint);
-      await this.putRecord(state, transcript, status, checkpointId);
+      if (status !== this.record.status || status !== 'running') {
+        await this.putRecord(state, transcript, status, checkpointId);
+      } else {
+        this.record = { ...this.record, lastCheckpointId: checkpointId };
+      }
     });
   }
 

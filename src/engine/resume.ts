@@ -8,7 +8,7 @@ import { documentProblems } from './problems';
 import { HandoffStudioError } from './errors';
 import { documentHash } from './hash';
 import type { ModelProvider } from './provider';
-import { readRunState, type RunState } from './state';
+import { readRunState, toStoredState, type RunState } from './state';
 import type { Checkpoint, CheckpointStore, RunRecord } from './store';
 import type { TranscriptItem } from './transcript';
 
@@ -51,7 +51,10 @@ export async function loadCheckpoint(
       `Run "${runId}" has completed; there is nothing to resume. Fork it from a checkpoint to continue.`,
     );
   }
-  const checkpointId = options.checkpointId ?? record.lastCheckpointId;
+  // The record is rewritten only at pauses, so the latest checkpoint is the last one listed.
+  const checkpointId =
+    options.checkpointId ??
+    (await storage(() => store.listCheckpoints(runId))).at(-1)?.checkpointId;
   const checkpoint =
     checkpointId === undefined
       ? undefined
@@ -64,7 +67,7 @@ export async function loadCheckpoint(
         : `Run "${runId}" has no checkpoint "${checkpointId}".`,
     );
   }
-  const state = readState(checkpoint);
+  const state = readState(checkpoint, record);
   if (state.next.kind === 'completed') {
     throw new HandoffStudioError(
       'run_finished',
@@ -85,6 +88,9 @@ export async function loadCheckpoint(
     store.getItems(runId, checkpoint.itemCount),
   )) as unknown as TranscriptItem[];
   if (!options.fork) {
+    // Continuing from an earlier checkpoint abandons the ones after it (the logs are cut there
+    // by the first write, DESIGN §3.8), so that "the latest" stays the one this branch reaches.
+    await storage(() => store.deleteCheckpointsAfter(runId, checkpoint.seq));
     return {
       record: {
         ...record,
@@ -143,15 +149,21 @@ async function fork(
       ...checkpoint,
       runId,
       createdAt: time,
-      state: structuredClone(forkedState) as unknown as Checkpoint['state'],
+      state: toStoredState(forkedState) as unknown as Checkpoint['state'],
     });
   });
   return { record, state: forkedState, items };
 }
 
-function readState(checkpoint: Checkpoint): RunState {
+function readState(checkpoint: Checkpoint, record: RunRecord): RunState {
   try {
-    return readRunState(checkpoint.state);
+    return readRunState(checkpoint.state, {
+      runId: record.runId,
+      docHash: record.docHash,
+      seq: checkpoint.seq,
+      itemCount: checkpoint.itemCount,
+      checkpointId: checkpoint.checkpointId,
+    });
   } catch (error) {
     throw new HandoffStudioError(
       'checkpoint_not_found',

@@ -103,9 +103,34 @@ export function openRequestsOf(state: RunState): OpenRequest[] {
   return [];
 }
 
+/** Fields of the state that its checkpoint and run record already hold. */
+type Enveloped = 'runId' | 'docHash' | 'seq' | 'itemCount' | 'checkpointId';
+
+/**
+ * The state as a checkpoint stores it: without what the checkpoint envelope (id, seq, item count)
+ * and the run record (run id, document hash) already hold. A checkpoint is written after every
+ * reply, so these bytes add up (DESIGN §3.8: a checkpoint costs what changed).
+ */
+export function toStoredState(state: RunState): Omit<RunState, Enveloped> {
+  const { runId: _r, docHash: _d, seq: _s, itemCount: _i, checkpointId: _c, ...rest } = state;
+  return structuredClone(rest);
+}
+
+/** The envelope values `toStoredState` left out. */
+export interface StateEnvelope {
+  runId: string;
+  docHash: string;
+  seq: number;
+  itemCount: number;
+  checkpointId: string;
+}
+
 /** Reads a checkpoint's `state` back, refusing anything that is not a version-1 run state. */
-export function readRunState(value: { readonly [key: string]: unknown }): RunState {
-  const state = value as unknown as Partial<RunState>;
+export function readRunState(
+  value: { readonly [key: string]: unknown },
+  envelope?: StateEnvelope,
+): RunState {
+  const state = { ...value, ...envelope } as unknown as Partial<RunState>;
   if (
     state.version !== 1 ||
     typeof state.runId !== 'string' ||

@@ -65,6 +65,8 @@ export interface CheckpointStore {
   getEvents(runId: string, uptoSeq?: number): Promise<RunEvent[]>;
   putCheckpoint(checkpoint: Checkpoint): Promise<void>;
   getCheckpoint(runId: string, checkpointId: string): Promise<Checkpoint | undefined>;
-  /** Oldest first. */
+  /** Oldest (lowest seq) first; the last one is where a resume continues by default. */
   listCheckpoints(runId: string): Promise<Checkpoint[]>;
+  /** Removes the checkpoints after `seq`: a resume from an earlier checkpoint abandons them. */
+  deleteCheckpointsAfter(runId: string, seq: number): Promise<void>;
 }

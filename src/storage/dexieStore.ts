@@ -151,6 +151,15 @@ export class DexieCheckpointStore implements CheckpointStore {
     );
   }
 
+  async deleteCheckpointsAfter(runId: string, seq: number): Promise<void> {
+    await this.guard('delete', `the checkpoints of run "${runId}" after seq ${seq}`, () =>
+      this.db.checkpoints
+        .where('[runId+seq]')
+        .between([runId, seq], [runId, Dexie.maxKey], false, true)
+        .delete(),
+    );
+  }
+
   async listCheckpoints(runId: string): Promise<Checkpoint[]> {
     return this.guard('read', `the checkpoints of run "${runId}"`, () =>
       this.db.checkpoints

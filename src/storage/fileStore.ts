@@ -174,6 +174,18 @@ export class FileCheckpointStore implements CheckpointStore {
     return (await readJson(this.checkpointPath(runId, checkpointId))) as Checkpoint | undefined;
   }
 
+  async deleteCheckpointsAfter(runId: string, seq: number): Promise<void> {
+    const later = (await this.listCheckpoints(runId)).filter((cp) => cp.seq > seq);
+    await this.locked(runId, async () => {
+      for (const cp of later) {
+        const path = this.checkpointPath(runId, cp.checkpointId);
+        await rm(path, { force: true }).catch((error: unknown) => {
+          throw toFileError(error, 'delete', path);
+        });
+      }
+    });
+  }
+
   async listCheckpoints(runId: string): Promise<Checkpoint[]> {
     const dir = join(this.runDir(runId), CHECKPOINTS_DIR);
     let names: string[];

@@ -217,6 +217,21 @@ function describeStoreContract(
       expect(await store.listCheckpoints('r1')).toEqual([c1, c3b, c5]);
     });
 
+    it('deletes the checkpoints after a seq (an abandoned future), keeping the rest', async () => {
+      const store = await setup();
+      await store.putRun(runRecord('r1', '2025-01-01T00:00:00.000Z'));
+      await store.putRun(runRecord('r2', '2025-01-01T00:00:00.000Z'));
+      for (const seq of [3, 7, 12, 20])
+        await store.putCheckpoint(checkpoint('r1', `c${seq}`, seq, 1));
+      await store.putCheckpoint(checkpoint('r2', 'c20', 20, 1));
+      await store.deleteCheckpointsAfter('r1', 7);
+      expect((await store.listCheckpoints('r1')).map((c) => c.checkpointId)).toEqual(['c3', 'c7']);
+      expect(await store.getCheckpoint('r1', 'c12')).toBeUndefined();
+      expect(await store.listCheckpoints('r2')).toHaveLength(1);
+      await store.deleteCheckpointsAfter('r1', 100);
+      expect(await store.listCheckpoints('r1')).toHaveLength(2);
+    });
+
     it("deletes a run's items, events and checkpoints with it", async () => {
       const store = await setup();
       for (const id of ['r1', 'r2']) {

@@ -160,9 +160,10 @@ async function finalState(storeDir: string) {
 async function remaining(storeDir: string) {
   const store = new FileCheckpointStore(storeDir);
   const [run] = await store.listRuns();
-  if (!run?.lastCheckpointId) return undefined;
-  const checkpoint = await store.getCheckpoint(run.runId, run.lastCheckpointId);
-  const events = await store.getEvents(run.runId, checkpoint!.seq);
+  if (!run) return undefined;
+  const checkpoint = (await store.listCheckpoints(run.runId)).at(-1);
+  if (!checkpoint) return undefined;
+  const events = await store.getEvents(run.runId, checkpoint.seq);
   const users = events.filter((e) => e.type === 'user_message').length;
   const decided = events.filter((e) => e.type === 'approval_resolved').length;
   return {

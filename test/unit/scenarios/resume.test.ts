@@ -217,9 +217,12 @@ describe('resume scenarios', () => {
       modelCalls: { a: 1, b: 1 },
       handoffsSinceUser: 1,
       sharedCount: 2,
-      seq: 13,
       next: { kind: 'input', request: { requestId: 'req-1', agent: 'b' } },
     });
+    // what the checkpoint envelope and the run record hold is not stored twice
+    for (const key of ['runId', 'docHash', 'seq', 'itemCount', 'checkpointId']) {
+      expect(state).not.toHaveProperty(key);
+    }
     expect(await store.getItems('run-1', 4)).toEqual([
       { kind: 'user', text: 'Hello' },
       {
