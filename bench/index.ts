@@ -1,5 +1,8 @@
 /** `npm run bench`: prints performance figures (nothing here is asserted). */
+import { benchEngine } from './engine';
 import { benchModel } from './model';
 
+const only = process.argv[2];
 console.log(`# Handoff Studio benchmarks (${new Date().toISOString()}, Node ${process.version})`);
-benchModel();
+if (!only || only === 'model') benchModel();
+if (!only || only === 'engine') await benchEngine();
