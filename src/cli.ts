@@ -7,6 +7,7 @@ import { exportCommand, parseExportTarget } from './cli/exportCommand';
 import { EXIT, processIO, UsageError, type CliIO } from './cli/io';
 import { parseRunArgs } from './cli/runArgs';
 import { resumeCommand, runCommand } from './cli/runCommand';
+import { scriptCommand } from './cli/scriptCommand';
 import { validateCommand } from './cli/validateCommand';
 
 const USAGE = `Handoff Studio CLI
@@ -19,6 +20,7 @@ Usage:
       [--store DIR] [--delay-ms N]
   cli resume RUN_ID --store DIR [--input ...] [--decision ...] [--checkpoint ID] [--fork]
       [provider options as for run]
+  cli script RUN_ID --store DIR     the script that replays a stored run (for --script)
 
 run/resume print one JSON event per line on stdout; OPENAI_API_KEY holds the key for openai.
 
@@ -49,6 +51,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await runCommand(parseRunArgs(rest, 'run'), io);
       case 'resume':
         return await resumeCommand(parseRunArgs(rest, 'resume'), io);
+      case 'script':
+        return await scriptCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -270,3 +270,28 @@ describe('cli run through npm', () => {
       expect(() => JSON.parse(line)).not.toThrow();
   });
 });
+
+describe('cli script', () => {
+  it('turns a stored run into a script that replays it to the same events', async () => {
+    const store = mkdtempSync(join(tmpdir(), 'hs-script-'));
+    const inputs = [
+      '--input',
+      'I want a refund for order 9',
+      '--decision',
+      'approve',
+      '--input',
+      'goodbye',
+    ];
+    const live = await runCli(['run', SUPPORT, '--store', store, ...inputs]);
+    const [runId] = readdirSync(store);
+    const script = await runCli(['script', runId!, '--store', store]);
+    expect(script.code).toBe(0);
+    const path = join(dir, 'replay.json');
+    writeFileSync(path, script.stdout);
+    const replay = await runCli(['run', SUPPORT, '--script', path, ...inputs]);
+    const strip = (list: RunEvent[]) =>
+      list.map((e) => (e.type === 'run_started' ? { ...e, runId: 'x' } : e));
+    expect(strip(events(replay.stdout))).toEqual(strip(events(live.stdout)));
+    expect((await runCli(['script', 'run-none', '--store', store])).code).toBe(2);
+  });
+});
