@@ -1,0 +1,189 @@
+/**
+ * The designer's store: the open document, its undo history, the selection and the derived
+ * validation issues, in a zustand vanilla store (no React). Every document change goes through
+ * `apply` (or `replaceDocument` / `loadDocument`), so every change is validated once and
+ * recorded once.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { EditError, type EditOutcome } from '../model/editCommon';
+import { sortIssues, type ValidationIssue } from '../model/issues';
+import type { Workflow } from '../model/schema';
+import { buildTopology, type Topology } from '../model/topology';
+import { validateWorkflow } from '../model/validate';
+import { applyFields, diffDocuments, History } from './history';
+import { EMPTY_SELECTION, sameSelection, sanitizeSelection, type Selection } from './selection';
+
+/** An operation: a pure function of the document (see `src/model/edit.ts`). */
+export type Operation = (doc: Workflow) => Workflow | EditOutcome;
+
+export interface ApplyOptions {
+  /** What the step does, for people ("Rename agent"); shown in undo/redo tooltips. */
+  label: string;
+  /**
+   * Edits with the same key in a row are one undo step: use one key per drag gesture
+   * (`move:<n>`) and one per field for typing (`agent:triage.description`).
+   */
+  coalesce?: string;
+  /** With `coalesce`: merge only when the previous edit was less than this many ms ago. */
+  burstMs?: number;
+  /** Selection after the edit. Default: what the operation created, else the same selection. */
+  select?: Selection;
+}
+
+export type ApplyResult = { ok: true; changed: boolean } | { ok: false; error: EditError };
+
+/** How the document last changed (autosave skips `load`; the JSON view ignores its own `replace`). */
+export type ChangeKind = 'load' | 'edit' | 'replace' | 'undo' | 'redo';
+
+export interface DesignerState {
+  /** The open document. Replaced (never mutated) on every change. */
+  readonly doc: Workflow;
+  /** The document's topology (derived). */
+  readonly topology: Topology;
+  /** Validation issues of `doc`, errors first (derived, recomputed on every change). */
+  readonly issues: readonly ValidationIssue[];
+  readonly selection: Selection;
+  /** Increments on every document change, undo and redo included. */
+  readonly revision: number;
+  readonly lastChange: ChangeKind;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly undoLabel: string | undefined;
+  readonly redoLabel: string | undefined;
+
+  apply(operation: Operation, options: ApplyOptions): ApplyResult;
+  replaceDocument(doc: Workflow, label: string): boolean;
+  loadDocument(doc: Workflow): void;
+  undo(): boolean;
+  redo(): boolean;
+  select(selection: Selection): void;
+  breakCoalescing(): void;
+}
+
+export type DesignerStore = StoreApi<DesignerState>;
+
+export interface DesignerStoreOptions {
+  /** Clock for typing bursts (tests pass a fake one). */
+  now?: () => number;
+  /** Undo steps kept (default 500). */
+  historyLimit?: number;
+}
+
+function derive(doc: Workflow): Pick<DesignerState, 'topology' | 'issues'> {
+  const topology = buildTopology(doc);
+  return { topology, issues: sortIssues(validateWorkflow(doc, topology)) };
+}
+
+export function createDesignerStore(
+  initial: Workflow,
+  options: DesignerStoreOptions = {},
+): DesignerStore {
+  const now = options.now ?? (() => Date.now());
+  const history = new History(options.historyLimit);
+
+  return createStore<DesignerState>()((set, get) => {
+    const historyFields = () => ({
+      canUndo: history.undoLabel !== undefined,
+      canRedo: history.redoLabel !== undefined,
+      undoLabel: history.undoLabel,
+      redoLabel: history.redoLabel,
+    });
+
+    const commit = (doc: Workflow, kind: ChangeKind, selection?: Selection) => {
+      const state = get();
+      const nextSelection = sanitizeSelection(selection ?? state.selection, doc);
+      set({
+        doc,
+        ...derive(doc),
+        selection: sameSelection(nextSelection, state.selection) ? state.selection : nextSelection,
+        revision: state.revision + 1,
+        lastChange: kind,
+        ...historyFields(),
+      });
+    };
+
+    return {
+      doc: initial,
+      ...derive(initial),
+      selection: EMPTY_SELECTION,
+      revision: 0,
+      lastChange: 'load',
+      canUndo: false,
+      canRedo: false,
+      undoLabel: undefined,
+      redoLabel: undefined,
+
+      apply(operation, { label, coalesce, burstMs, select }) {
+        const before = get().doc;
+        let outcome: Workflow | EditOutcome;
+        try {
+          outcome = operation(before);
+        } catch (error) {
+          if (error instanceof EditError) return { ok: false, error };
+          throw error;
+        }
+        const after = isOutcome(outcome) ? outcome.doc : outcome;
+        const created =
+          isOutcome(outcome) && (outcome.agents?.length || outcome.edges?.length)
+            ? { agents: outcome.agents ?? [], edges: outcome.edges ?? [] }
+            : undefined;
+        const diff = diffDocuments(before, after);
+        if (!diff) {
+          if (select) get().select(select);
+          return { ok: true, changed: false };
+        }
+        history.record(diff, label, now(), coalesce, burstMs);
+        commit(after, 'edit', select ?? created);
+        return { ok: true, changed: true };
+      },
+
+      replaceDocument(doc, label) {
+        const diff = diffDocuments(get().doc, doc);
+        if (!diff) return false;
+        history.record(diff, label, now());
+        history.breakCoalescing();
+        commit(doc, 'replace');
+        return true;
+      },
+
+      loadDocument(doc) {
+        history.clear();
+        set({
+          doc,
+          ...derive(doc),
+          selection: EMPTY_SELECTION,
+          revision: get().revision + 1,
+          lastChange: 'load',
+          ...historyFields(),
+        });
+      },
+
+      undo() {
+        const entry = history.undo();
+        if (!entry) return false;
+        commit(applyFields(get().doc, entry.diff.before), 'undo');
+        return true;
+      },
+
+      redo() {
+        const entry = history.redo();
+        if (!entry) return false;
+        commit(applyFields(get().doc, entry.diff.after), 'redo');
+        return true;
+      },
+
+      select(selection) {
+        const next = sanitizeSelection(selection, get().doc);
+        if (!sameSelection(next, get().selection)) set({ selection: next });
+      },
+
+      breakCoalescing() {
+        history.breakCoalescing();
+      },
+    };
+  });
+}
+
+function isOutcome(value: Workflow | EditOutcome): value is EditOutcome {
+  return 'doc' in value;
+}
