@@ -1,0 +1,162 @@
+/**
+ * `npm run conformance`: proof that the exported Python runs on the real Agent Framework and routes
+ * like the in-app run. For each scenario the same scripted model replies are served to the engine
+ * (openai provider) and to the exported module (built with build_workflow on an
+ * OpenAIChatCompletionClient), and their traces are compared step by step. Prints one line per
+ * scenario and `N passed, M failed`; exit code 1 when any failed, 2 when it could not run.
+ *
+ *   npm run conformance [-- --verbose] [-- NAME_FILTER]
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { exportWorkflow } from '../src/model/export';
+import { firstDifference, handoffTools } from './compare';
+import { PythonDriver } from './pythonDriver';
+import type { Observed, Scenario } from './scenario';
+import { SCENARIOS } from './scenarios';
+import { startConformanceServer, type ConformanceServer } from './server';
+import { runEngine } from './engineSide';
+import { afSteps, engineSteps, render } from './trace';
+import { ensureVenv, MissingPython } from './venv';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+interface Verdict {
+  ok: boolean;
+  line: string;
+  observed?: Observed;
+}
+
+async function runScenario(
+  scenario: Scenario,
+  index: number,
+  server: ConformanceServer,
+  driver: PythonDriver,
+  dir: string,
+): Promise<Verdict> {
+  const { doc, script } = scenario;
+  const module = join(dir, `scenario_${index}.py`);
+  writeFileSync(module, exportWorkflow(doc, 'python'));
+  const instructions = Object.fromEntries(doc.agents.map((a) => [a.name, a.instructions]));
+  const engineId = `s${index}-engine`;
+  const afId = `s${index}-af`;
+  const [engine, af] = await Promise.all([
+    runEngine(
+      doc,
+      server.open(engineId, instructions, script),
+      scenario.opening,
+      scenario.inputs,
+      scenario.decisions,
+    ),
+    driver.run({
+      module,
+      baseURL: server.open(afId, instructions, script),
+      opening: scenario.opening,
+      inputs: scenario.inputs ?? [],
+      decisions: scenario.decisions ?? [],
+      timeoutSeconds: 60,
+    }),
+  ]);
+  const isHandoff = handoffTools(doc);
+  const observed: Observed = {
+    engine: engineSteps(engine.events, engine.outcome, isHandoff),
+    af: afSteps(af.events, isHandoff),
+    engineRequests: server.session(engineId).bodies,
+    afRequests: server.session(afId).bodies,
+  };
+  const problems = [
+    ...server.session(engineId).problems.map((p) => `engine side: ${p}`),
+    ...server.session(afId).problems.map((p) => `AF side: ${p}`),
+  ];
+  const difference = firstDifference(observed.engine, observed.af);
+  const name = scenario.name;
+  if (scenario.documented) {
+    const { difference: what, check } = scenario.documented;
+    if (!difference) {
+      return {
+        ok: false,
+        observed,
+        line: `FAILED  ${name}: the documented difference did not show (${what})`,
+      };
+    }
+    const off = check(observed);
+    if (off === undefined && problems.length === 0) {
+      return {
+        ok: true,
+        observed,
+        line:
+          `agrees  ${name}, except the documented difference at step ${difference.step}: ${what}` +
+          `\n          engine: ${difference.engine}\n          AF:     ${difference.af}`,
+      };
+    }
+    return {
+      ok: false,
+      observed,
+      line: `FAILED  ${name}: not the documented difference (${off ?? problems.join('; ')})`,
+    };
+  }
+  if (difference) {
+    return {
+      ok: false,
+      observed,
+      line:
+        `DIFFERS ${name} at step ${difference.step}` +
+        `\n          engine: ${difference.engine}\n          AF:     ${difference.af}` +
+        (problems.length ? `\n          (${problems.join('; ')})` : ''),
+    };
+  }
+  if (problems.length) {
+    return { ok: false, observed, line: `FAILED  ${name}: ${problems.join('; ')}` };
+  }
+  return { ok: true, observed, line: `agrees  ${name}` };
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const verbose = args.includes('--verbose');
+  const filter = args.find((a) => !a.startsWith('--'));
+  let python: string;
+  try {
+    python = ensureVenv(ROOT, (line) => console.error(`conformance: ${line}`));
+  } catch (error) {
+    if (!(error instanceof MissingPython)) throw error;
+    console.error(`conformance FAILED: ${error.message}`);
+    return 1;
+  }
+  const started = performance.now();
+  const scenarios = SCENARIOS.filter((s) => !filter || s.name.includes(filter));
+  const server = await startConformanceServer();
+  const driver = await PythonDriver.start(python);
+  const dir = mkdtempSync(join(tmpdir(), 'handoff-conformance-'));
+  console.log(
+    'Conformance: the exported Python on Agent Framework vs the engine, same scripted replies.\n' +
+      'Compared step by step: agents answering, tool calls and results, handoffs, input and\n' +
+      'approval requests, the end. (AF ends idle without a reason: idle = completed by a\n' +
+      'termination condition or a terminal agent.)',
+  );
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const [i, scenario] of scenarios.entries()) {
+      const verdict = await runScenario(scenario, i, server, driver, dir);
+      console.log(verdict.line);
+      if (verdict.ok) passed++;
+      else failed++;
+      if ((verbose || !verdict.ok) && verdict.observed) {
+        const { engine, af } = verdict.observed;
+        console.log(`    engine trace:\n${engine.map((s) => `      ${render(s)}`).join('\n')}`);
+        console.log(`    AF trace:\n${af.map((s) => `      ${render(s)}`).join('\n')}`);
+      }
+    }
+  } finally {
+    driver.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`${passed} passed, ${failed} failed (${seconds} s)`);
+  return failed > 0 || scenarios.length === 0 ? 1 : 0;
+}
+
+process.exitCode = await main();

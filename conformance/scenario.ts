@@ -1,0 +1,107 @@
+/**
+ * What a conformance scenario is: a document, the model replies scripted per agent (the same for
+ * both sides), the user's messages and decisions, and, where DESIGN deliberately differs from
+ * Agent Framework, the documented difference and a check that the traces differ exactly so.
+ */
+import type { Script } from '../src/engine';
+import { parseWorkflow, type Workflow } from '../src/model';
+import type { ChatRequestBody } from '../test/support/openaiServer';
+import type { Step } from './trace';
+
+export interface Observed {
+  engine: Step[];
+  af: Step[];
+  /** The request bodies each side sent to the model, in order. */
+  engineRequests: ChatRequestBody[];
+  afRequests: ChatRequestBody[];
+}
+
+export interface Documented {
+  /** The deliberate difference, with its source (DESIGN §3, the export's header comment). */
+  difference: string;
+  /** Undefined when the sides differ exactly as documented; else what does not fit. */
+  check(observed: Observed): string | undefined;
+}
+
+export interface Scenario {
+  name: string;
+  doc: Workflow;
+  script: Script;
+  /** The opening user message. */
+  opening: string;
+  /** Answers to input requests in order; "" is the user's End. None left: the run pauses. */
+  inputs?: string[];
+  /** Answers to approval requests in order. */
+  decisions?: boolean[];
+  documented?: Documented;
+}
+
+type AgentPart = string | ({ name: string } & Record<string, unknown>);
+
+/** A valid document from the parts a scenario cares about; instructions are "You are <name>." */
+export function workflow(parts: {
+  name: string;
+  agents: AgentPart[];
+  startAgent?: string;
+  handoffs?: Array<[string, string] | { source: string; target: string; description?: string }>;
+  tools?: unknown[];
+  interaction?: Record<string, unknown>;
+  termination?: Record<string, unknown>;
+}): Workflow {
+  const agents = parts.agents.map((a) =>
+    typeof a === 'string'
+      ? { name: a, description: `The ${a} agent.`, instructions: `You are ${a}.` }
+      : { description: `The ${a.name} agent.`, instructions: `You are ${a.name}.`, ...a },
+  );
+  const parsed = parseWorkflow({
+    format: 'handoff-workflow',
+    version: 1,
+    name: parts.name,
+    startAgent: parts.startAgent ?? agents[0]!.name,
+    agents,
+    handoffs: (parts.handoffs ?? []).map((h) =>
+      Array.isArray(h) ? { source: h[0], target: h[1] } : h,
+    ),
+    tools: parts.tools ?? [],
+    ...(parts.interaction ? { interaction: parts.interaction } : {}),
+    ...(parts.termination ? { termination: parts.termination } : {}),
+    defaults: { model: 'gpt-test' },
+  });
+  if (!parsed.ok) throw new Error(`${parts.name}: ${JSON.stringify(parsed.problems)}`);
+  return parsed.doc;
+}
+
+/** A simulated tool (DESIGN §2) taking string parameters. */
+export function tool(
+  name: string,
+  params: string[],
+  result: string,
+  approval: 'always_require' | 'never_require' = 'never_require',
+): Record<string, unknown> {
+  return {
+    name,
+    description: `The ${name} tool.`,
+    parameters: {
+      type: 'object',
+      properties: Object.fromEntries(params.map((p) => [p, { type: 'string' }])),
+      required: params,
+    },
+    approval,
+    result,
+  };
+}
+
+/** A reply that hands off to `target`, with optional text first. */
+export const handoff = (target: string, text?: string) => ({
+  ...(text ? { text } : {}),
+  toolCalls: [{ name: `handoff_to_${target}`, arguments: {} }],
+});
+
+/** A reply that calls `name` with `args`. */
+export const call = (name: string, args: Record<string, unknown> = {}, text?: string) => ({
+  ...(text ? { text } : {}),
+  toolCalls: [{ name, arguments: args }],
+});
+
+/** A final (text only) reply. */
+export const say = (text: string) => ({ text });
