@@ -141,7 +141,9 @@ async def run_job(job: dict[str, Any], recorder: Recorder) -> None:
                     else:
                         raise TypeError(f"unsupported request {type(data).__name__}")
                 elif event.type == "failed":
-                    raise RuntimeError(f"workflow failed: {event.data}")
+                    details = getattr(event, "details", None)
+                    message = getattr(details, "message", None) or str(details)
+                    raise RuntimeError(f"workflow failed: {message}")
             if not requests:
                 events.append({"t": "end", "how": "user_terminated" if terminated else "idle"})
                 break

@@ -21,7 +21,7 @@ export async function runEngine(
   inputs: readonly string[] = [],
   decisions: readonly boolean[] = [],
 ): Promise<EngineRun> {
-  const provider = createOpenAIProvider({ apiKey: 'conformance', baseURL, maxRetries: 0 });
+  const provider = createOpenAIProvider({ apiKey: 'conformance-key', baseURL, maxRetries: 0 });
   const leftInputs = [...inputs];
   const leftDecisions = [...decisions];
   const started = performance.now();

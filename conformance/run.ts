@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exportWorkflow } from '../src/model/export';
-import { firstDifference, handoffTools } from './compare';
+import { handoffTools } from './compare';
+import { INPUT_RULES } from './modelInput';
 import { PythonDriver } from './pythonDriver';
 import type { Observed, Scenario } from './scenario';
 import { SCENARIOS } from './scenarios';
@@ -19,14 +20,9 @@ import { startConformanceServer, type ConformanceServer } from './server';
 import { runEngine } from './engineSide';
 import { afSteps, engineSteps, render } from './trace';
 import { ensureVenv, MissingPython } from './venv';
+import { verdictOf, type Verdict } from './verdict';
 
 const ROOT = resolve(import.meta.dirname, '..');
-
-interface Verdict {
-  ok: boolean;
-  line: string;
-  observed?: Observed;
-}
 
 async function runScenario(
   scenario: Scenario,
@@ -34,7 +30,7 @@ async function runScenario(
   server: ConformanceServer,
   driver: PythonDriver,
   dir: string,
-): Promise<Verdict> {
+): Promise<Verdict & { observed: Observed }> {
   const { doc, script } = scenario;
   const module = join(dir, `scenario_${index}.py`);
   writeFileSync(module, exportWorkflow(doc, 'python'));
@@ -69,47 +65,7 @@ async function runScenario(
     ...server.session(engineId).problems.map((p) => `engine side: ${p}`),
     ...server.session(afId).problems.map((p) => `AF side: ${p}`),
   ];
-  const difference = firstDifference(observed.engine, observed.af);
-  const name = scenario.name;
-  if (scenario.documented) {
-    const { difference: what, check } = scenario.documented;
-    if (!difference) {
-      return {
-        ok: false,
-        observed,
-        line: `FAILED  ${name}: the documented difference did not show (${what})`,
-      };
-    }
-    const off = check(observed);
-    if (off === undefined && problems.length === 0) {
-      return {
-        ok: true,
-        observed,
-        line:
-          `agrees  ${name}, except the documented difference at step ${difference.step}: ${what}` +
-          `\n          engine: ${difference.engine}\n          AF:     ${difference.af}`,
-      };
-    }
-    return {
-      ok: false,
-      observed,
-      line: `FAILED  ${name}: not the documented difference (${off ?? problems.join('; ')})`,
-    };
-  }
-  if (difference) {
-    return {
-      ok: false,
-      observed,
-      line:
-        `DIFFERS ${name} at step ${difference.step}` +
-        `\n          engine: ${difference.engine}\n          AF:     ${difference.af}` +
-        (problems.length ? `\n          (${problems.join('; ')})` : ''),
-    };
-  }
-  if (problems.length) {
-    return { ok: false, observed, line: `FAILED  ${name}: ${problems.join('; ')}` };
-  }
-  return { ok: true, observed, line: `agrees  ${name}` };
+  return { ...verdictOf(scenario, observed, problems), observed };
 }
 
 async function main(): Promise<number> {
@@ -132,8 +88,10 @@ async function main(): Promise<number> {
   console.log(
     'Conformance: the exported Python on Agent Framework vs the engine, same scripted replies.\n' +
       'Compared step by step: agents answering, tool calls and results, handoffs, input and\n' +
-      'approval requests, the end. (AF ends idle without a reason: idle = completed by a\n' +
-      'termination condition or a terminal agent.)',
+      'approval requests, the end; then what each model call was given. Documented rules:\n' +
+      '- AF ends a run idle, without a reason: idle = completed by a termination condition or\n' +
+      '  a terminal agent\n' +
+      INPUT_RULES.map((rule) => `- ${rule}\n`).join(''),
   );
   let passed = 0;
   let failed = 0;
@@ -143,7 +101,7 @@ async function main(): Promise<number> {
       console.log(verdict.line);
       if (verdict.ok) passed++;
       else failed++;
-      if ((verbose || !verdict.ok) && verdict.observed) {
+      if (verbose || !verdict.ok) {
         const { engine, af } = verdict.observed;
         console.log(`    engine trace:\n${engine.map((s) => `      ${render(s)}`).join('\n')}`);
         console.log(`    AF trace:\n${af.map((s) => `      ${render(s)}`).join('\n')}`);

@@ -27,6 +27,17 @@ export type Step =
 /** Tells handoff tool calls from ordinary ones: is `name` a handoff tool offered to `agent`? */
 export type IsHandoffTool = (agent: string, name: string) => boolean;
 
+/** Engine events that begin a step (warnings, checkpoints, usage and deltas do not). */
+const STEP_EVENTS = new Set<RunEvent['type']>([
+  'agent_started',
+  'message',
+  'handoff',
+  'input_requested',
+  'approval_requested',
+  'completed',
+  'failed',
+]);
+
 /** Steps from the engine's event stream (DESIGN §4) and how its invocation ended. */
 export function engineSteps(
   events: readonly RunEvent[],
@@ -35,7 +46,9 @@ export function engineSteps(
 ): Step[] {
   const steps: Step[] = [];
   const calls = new Map<string, unknown>();
+  const results = new HandoffResults(steps, isHandoff);
   for (const event of events) {
+    if (STEP_EVENTS.has(event.type)) results.flush(event.type === 'handoff' ? event.to : undefined);
     switch (event.type) {
       case 'agent_started':
         steps.push({ kind: 'answer', agent: event.agent, text: '' });
@@ -49,15 +62,13 @@ export function engineSteps(
         calls.set(event.callId, event.arguments);
         break;
       case 'tool_result':
-        if (!isHandoff(event.agent, event.name) || !isHandoffResult(event.result)) {
-          steps.push({
-            kind: 'tool',
-            agent: event.agent,
-            name: event.name,
-            arguments: calls.get(event.callId),
-            result: event.result,
-          });
-        }
+        results.add({
+          kind: 'tool',
+          agent: event.agent,
+          name: event.name,
+          arguments: calls.get(event.callId),
+          result: event.result,
+        });
         break;
       case 'handoff':
         steps.push({ kind: 'handoff', from: event.from, to: event.to });
@@ -87,6 +98,7 @@ export function engineSteps(
         break;
     }
   }
+  results.flush(undefined);
   if (outcome === 'paused') steps.push({ kind: 'end', how: 'paused' });
   return steps;
 }
@@ -94,7 +106,9 @@ export function engineSteps(
 /** Steps from the driver's report of the Agent Framework run. */
 export function afSteps(events: readonly DriverEvent[], isHandoff: IsHandoffTool): Step[] {
   const steps: Step[] = [];
+  const results = new HandoffResults(steps, isHandoff);
   for (const event of events) {
+    if (event.t !== 'result') results.flush(event.t === 'handoff' ? event.to : undefined);
     switch (event.t) {
       case 'model':
         steps.push({ kind: 'answer', agent: event.agent, text: '' });
@@ -105,15 +119,13 @@ export function afSteps(events: readonly DriverEvent[], isHandoff: IsHandoffTool
         break;
       }
       case 'result':
-        if (!isHandoff(event.agent, event.name) || !isHandoffResult(event.result)) {
-          steps.push({
-            kind: 'tool',
-            agent: event.agent,
-            name: event.name,
-            arguments: event.arguments,
-            result: event.result,
-          });
-        }
+        results.add({
+          kind: 'tool',
+          agent: event.agent,
+          name: event.name,
+          arguments: event.arguments,
+          result: event.result,
+        });
         break;
       case 'handoff':
         steps.push({ kind: 'handoff', from: event.from, to: event.to });
@@ -138,15 +150,55 @@ export function afSteps(events: readonly DriverEvent[], isHandoff: IsHandoffTool
         break;
     }
   }
+  results.flush(undefined);
   return steps;
 }
 
-function isHandoffResult(result: string): boolean {
+type ToolStep = Extract<Step, { kind: 'tool' }>;
+
+/**
+ * The results of one reply's calls, held until the next event: the result of the handoff call
+ * that was taken (`{"handoff_to": target}` of a handoff tool, followed by the handoff to that
+ * target) is folded into the `handoff` step; every other result is a step of its own.
+ */
+class HandoffResults {
+  private held: ToolStep[] = [];
+  constructor(
+    private readonly steps: Step[],
+    private readonly isHandoff: IsHandoffTool,
+  ) {}
+
+  add(step: ToolStep): void {
+    this.held.push(step);
+  }
+
+  /** Emits the held results; `taken` is the target of the handoff that follows, if one does. */
+  flush(taken: string | undefined): void {
+    let folded = false;
+    for (const step of this.held) {
+      if (
+        !folded &&
+        taken !== undefined &&
+        this.isHandoff(step.agent, step.name) &&
+        handoffTarget(step.result) === taken
+      ) {
+        folded = true;
+        continue;
+      }
+      this.steps.push(step);
+    }
+    this.held = [];
+  }
+}
+
+function handoffTarget(result: string): unknown {
   try {
     const parsed: unknown = JSON.parse(result);
-    return typeof parsed === 'object' && parsed !== null && 'handoff_to' in parsed;
+    return typeof parsed === 'object' && parsed !== null && 'handoff_to' in parsed
+      ? (parsed as { handoff_to: unknown }).handoff_to
+      : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -1,5 +1,15 @@
 /** Every conformance scenario, in the order they run. */
 import type { Scenario } from '../scenario';
+import { DIFFERENCES } from './differences';
 import { EXAMPLES } from './examples';
+import { INTERACTION } from './interaction';
+import { TERMINATION } from './termination';
+import { TOPOLOGIES } from './topologies';
 
-export const SCENARIOS: Scenario[] = [...EXAMPLES];
+export const SCENARIOS: Scenario[] = [
+  ...EXAMPLES,
+  ...TOPOLOGIES,
+  ...INTERACTION,
+  ...TERMINATION,
+  ...DIFFERENCES,
+];

@@ -1,0 +1,139 @@
+/**
+ * Where DESIGN deliberately differs from Agent Framework for Python (its sources: AF-Py, AF-NET,
+ * AG = AutoGen Swarm, OAI = OpenAI Agents SDK). Each scenario names the difference and asserts
+ * that the two runs differ exactly so, and nowhere else.
+ */
+import { firstDifference } from '../compare';
+import { modelInputDifference } from '../modelInput';
+import { handoff, say, workflow, type Observed, type Scenario } from '../scenario';
+import { divergesAt } from '../verdict';
+
+const pingPong = (termination: Record<string, unknown>) =>
+  workflow({
+    name: 'differences',
+    agents: ['ping', 'pong'],
+    handoffs: [
+      ['ping', 'pong'],
+      ['pong', 'ping'],
+    ],
+    termination,
+  });
+
+/** The parameters of the handoff tool `name` in the first request of a side. */
+function handoffParameters(requests: Observed['engineRequests'], name: string): unknown {
+  const found = requests[0]?.tools?.find((t) => t.function.name === name);
+  return (found?.function as { parameters?: unknown } | undefined)?.parameters;
+}
+
+const hasReason = (parameters: unknown): boolean =>
+  typeof parameters === 'object' &&
+  parameters !== null &&
+  'reason' in ((parameters as { properties?: object }).properties ?? {});
+
+export const DIFFERENCES: Scenario[] = [
+  {
+    name: 'termination is not checked when an agent starts after a handoff',
+    doc: pingPong({ keywords: ['goodbye'] }),
+    opening: 'Hi.',
+    script: {
+      ping: [handoff('pong', 'Goodbye from ping; pong takes over.')],
+      pong: [say('Pong here.')],
+    },
+    inputs: [''],
+    documented: {
+      difference:
+        'AF checks the termination condition also when an agent starts after a handoff, so the ' +
+        'keyword in the handing-off reply ends the run before pong answers; Handoff Studio checks ' +
+        'only on user messages and final replies (DESIGN §3.7)',
+      check: divergesAt({ at: 3, engine: ['pong answers "Pong here."'], af: ['ends idle'] }),
+    },
+  },
+  {
+    name: 'loop guard: maxHandoffsPerTurn 3 and a fourth handoff in the same turn',
+    doc: pingPong({ maxHandoffsPerTurn: 3 }),
+    opening: 'Hi.',
+    script: {
+      ping: [handoff('pong'), handoff('pong'), handoff('pong')],
+      pong: [handoff('ping'), handoff('ping'), say('Pong stops.')],
+    },
+    inputs: [''],
+    documented: {
+      difference:
+        'HandoffBuilder has no loop guard: build_workflow() takes the fourth handoff (the ' +
+        "exported terminal driver stops there); the engine refuses it and fails with 'loop_guard' " +
+        '(DESIGN §3.7)',
+      check: divergesAt({
+        at: 8,
+        engine: [
+          'pong calls handoff_to_ping({}) -> "Error: handoff limit of 3 reached."',
+          'ends failed: loop_guard',
+        ],
+        af: ['handoff pong -> ping', 'ping answers ""', 'handoff ping -> pong'],
+      }),
+    },
+  },
+  {
+    name: 'a handoff call with a "reason" argument',
+    doc: pingPong({}),
+    opening: 'Hi.',
+    script: {
+      ping: [{ toolCalls: [{ name: 'handoff_to_pong', arguments: { reason: 'Pong knows.' } }] }],
+      pong: [say('Pong here.')],
+    },
+    inputs: [''],
+    documented: {
+      difference:
+        'the engine\'s handoff tools take an optional "reason" (AF-NET\'s reasonForHandoff, shown ' +
+        "on the trace); AF-Py's take no arguments. AF accepts the call all the same: same route",
+      check: (observed) => {
+        const difference = firstDifference(observed.engine, observed.af);
+        if (difference) return `step ${difference.step}: ${difference.engine} / ${difference.af}`;
+        const engine = handoffParameters(observed.engineRequests, 'handoff_to_pong');
+        const af = handoffParameters(observed.afRequests, 'handoff_to_pong');
+        if (!hasReason(engine)) return 'the engine offered no "reason" parameter';
+        if (hasReason(af)) return 'AF offered a "reason" parameter';
+        return modelInputDifference(observed.engineRequests, observed.afRequests);
+      },
+    },
+  },
+  {
+    name: 'two handoff calls in one reply',
+    doc: workflow({ name: 'two_handoffs', agents: ['a', 'b', 'c'] }),
+    opening: 'Hi.',
+    script: {
+      a: [
+        {
+          toolCalls: [
+            { name: 'handoff_to_b', arguments: {} },
+            { name: 'handoff_to_c', arguments: {} },
+          ],
+        },
+      ],
+      b: [say('B here.')],
+      c: [say('C here.')],
+    },
+    inputs: [''],
+    documented: {
+      difference:
+        'the first handoff wins on both sides; the engine answers the second call "Ignored: only ' +
+        'one handoff per reply." (AG, OAI), AF answers it as if taken ({"handoff_to": "c"}) and ' +
+        'asks the model for one tool call per reply (parallel_tool_calls: false)',
+      check: (observed) => {
+        const off = divergesAt({
+          at: 2,
+          engine: ['a calls handoff_to_c({}) -> "Ignored: only one handoff per reply."'],
+          af: ['a calls handoff_to_c({}) -> "{\\"handoff_to\\": \\"c\\"}"'],
+          rejoin: true,
+        })(observed);
+        if (off) return off;
+        if (observed.afRequests[0]?.parallel_tool_calls !== false) {
+          return 'AF did not send parallel_tool_calls: false';
+        }
+        if (observed.engineRequests[0]?.parallel_tool_calls !== undefined) {
+          return 'the engine sent parallel_tool_calls';
+        }
+        return undefined;
+      },
+    },
+  },
+];

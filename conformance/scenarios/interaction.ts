@@ -1,0 +1,120 @@
+/**
+ * Talking to the user: an agent asks and the reply returns to it (or, with returnToPrevious off,
+ * to the start agent), tools approved and rejected, and autonomous mode with a turn limit.
+ */
+import { call, handoff, say, tool, workflow, type Scenario } from '../scenario';
+
+const refundTool = tool(
+  'issue_refund',
+  ['order'],
+  'Refund issued for order {{order}}.',
+  'always_require',
+);
+const lookupTool = tool('lookup_order', ['order'], 'Order {{order}}: one lamp, paid.');
+
+const desk = (returnToPrevious: boolean) =>
+  workflow({
+    name: 'desk',
+    agents: ['front', { name: 'billing', tools: ['lookup_order', 'issue_refund'] }],
+    handoffs: [
+      ['front', 'billing'],
+      ['billing', 'front'],
+    ],
+    tools: [lookupTool, refundTool],
+    interaction: { returnToPrevious },
+  });
+
+export const INTERACTION: Scenario[] = [
+  {
+    name: 'an agent asks the user; the reply returns to it (returnToPrevious)',
+    doc: desk(true),
+    opening: 'I was charged twice.',
+    script: {
+      front: [handoff('billing', 'Billing will help.')],
+      billing: [
+        say('Which order number?'),
+        call('lookup_order', { order: 'A-7' }),
+        say('Order A-7 was a lamp; I see the double charge.'),
+      ],
+    },
+    inputs: ['A-7', ''],
+  },
+  {
+    name: 'returnToPrevious off: the reply goes to the start agent',
+    doc: desk(false),
+    opening: 'I was charged twice.',
+    script: {
+      front: [handoff('billing'), say('Front desk here: anything else?')],
+      billing: [say('Which order number?')],
+    },
+    inputs: ['A-7', ''],
+  },
+  {
+    name: 'approval approved: the tool runs once and the agent goes on',
+    doc: desk(true),
+    opening: 'Refund order A-7.',
+    script: {
+      front: [handoff('billing')],
+      billing: [call('issue_refund', { order: 'A-7' }), say('Refunded.')],
+    },
+    decisions: [true],
+    inputs: [''],
+  },
+  {
+    name: 'approval rejected: the call gets the rejection and the agent goes on',
+    doc: desk(true),
+    opening: 'Refund order A-7.',
+    script: {
+      front: [handoff('billing')],
+      billing: [call('issue_refund', { order: 'A-7' }), say('The refund was not approved.')],
+    },
+    decisions: [false],
+    inputs: [''],
+  },
+  {
+    name: 'a tool and its approval in a reply that also hands off: the handoff waits, then passes',
+    doc: desk(true),
+    opening: 'Refund order A-7, then back to the front.',
+    script: {
+      front: [handoff('billing'), say('Back at the front desk.')],
+      billing: [
+        {
+          toolCalls: [
+            { name: 'issue_refund', arguments: { order: 'A-7' } },
+            { name: 'handoff_to_front', arguments: {} },
+          ],
+        },
+      ],
+    },
+    decisions: [true],
+    inputs: [''],
+  },
+  {
+    name: 'autonomous mode with a turn limit of 2: three replies, then the user is asked',
+    doc: workflow({
+      name: 'autonomous',
+      agents: ['planner', 'worker'],
+      handoffs: [
+        ['planner', 'worker'],
+        ['worker', 'planner'],
+      ],
+      interaction: {
+        mode: 'autonomous',
+        autonomousAgents: ['worker'],
+        turnLimits: { worker: 2 },
+      },
+    }),
+    opening: 'Plan and do the work.',
+    script: {
+      planner: [handoff('worker', 'Worker, go.'), say('Planner: all done?')],
+      worker: [
+        say('Step 1 done.'),
+        say('Step 2 done.'),
+        say('Step 3 done.'),
+        say('Continuing after your reply.'),
+        handoff('planner'),
+      ],
+    },
+    inputs: ['Carry on.', ''],
+  },
+];
