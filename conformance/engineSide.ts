@@ -21,7 +21,12 @@ export async function runEngine(
   inputs: readonly string[] = [],
   decisions: readonly boolean[] = [],
 ): Promise<EngineRun> {
-  const provider = createOpenAIProvider({ apiKey: 'conformance-key', baseURL, maxRetries: 0 });
+  const provider = createOpenAIProvider({
+    apiKey: 'conformance-key',
+    baseURL,
+    maxRetries: 0,
+    timeoutMs: 60_000,
+  });
   const leftInputs = [...inputs];
   const leftDecisions = [...decisions];
   const started = performance.now();

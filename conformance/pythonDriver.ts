@@ -23,6 +23,8 @@ export interface DriverAnswer {
   modelCalls: number;
 }
 
+/** Importing Agent Framework takes about a second; allow for a slow first start. */
+const START_TIMEOUT_MS = 120_000;
 const DRIVER = fileURLToPath(new URL('./driver.py', import.meta.url));
 
 export class PythonDriver {
@@ -48,7 +50,14 @@ export class PythonDriver {
     });
     const lines = createInterface({ input: child.stdout });
     await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        reject(
+          new Error(`driver.py did not start within ${START_TIMEOUT_MS} ms: ${driver.stderr}`),
+        );
+      }, START_TIMEOUT_MS);
       child.once('exit', (code) => {
+        clearTimeout(timer);
         const error = new Error(`driver.py exited (${String(code)}): ${driver.stderr}`);
         driver.exited = error;
         for (const pending of driver.waiting.values()) pending.reject(error);
@@ -57,7 +66,10 @@ export class PythonDriver {
       });
       lines.on('line', (line) => {
         const message = JSON.parse(line) as { ready?: boolean; id?: string } & DriverAnswer;
-        if (message.ready) return resolve();
+        if (message.ready) {
+          clearTimeout(timer);
+          return resolve();
+        }
         const done = driver.waiting.get(message.id ?? '');
         driver.waiting.delete(message.id ?? '');
         done?.resolve(message);

@@ -5,7 +5,7 @@
  */
 import { firstDifference } from '../compare';
 import { modelInputDifference } from '../modelInput';
-import { handoff, say, workflow, type Observed, type Scenario } from '../scenario';
+import { call, handoff, say, tool, workflow, type Observed, type Scenario } from '../scenario';
 import { divergesAt } from '../verdict';
 
 const pingPong = (termination: Record<string, unknown>) =>
@@ -24,6 +24,14 @@ function handoffParameters(requests: Observed['engineRequests'], name: string): 
   const found = requests[0]?.tools?.find((t) => t.function.name === name);
   return (found?.function as { parameters?: unknown } | undefined)?.parameters;
 }
+
+/** An agent with a tool, and a colleague to hand off to. */
+const desk = workflow({
+  name: 'arguments',
+  agents: [{ name: 'clerk', tools: ['lookup'] }, 'manager'],
+  handoffs: [['clerk', 'manager']],
+  tools: [tool('lookup', ['order'], 'Order {{order}}: one lamp.')],
+});
 
 const hasReason = (parameters: unknown): boolean =>
   typeof parameters === 'object' &&
@@ -134,6 +142,75 @@ export const DIFFERENCES: Scenario[] = [
         }
         return undefined;
       },
+    },
+  },
+  {
+    name: 'tool arguments that are not valid JSON',
+    doc: desk,
+    opening: 'Look up my order.',
+    script: {
+      clerk: [
+        { toolCalls: [{ name: 'lookup', arguments: '{"order": ' }] },
+        say('Sorry, that lookup failed.'),
+      ],
+    },
+    inputs: [''],
+    documented: {
+      difference:
+        'the error result differs in wording: the engine answers "Error: invalid JSON arguments." ' +
+        '(DESIGN §3.4), AF "Error: Argument parsing failed."; the run goes on alike',
+      check: divergesAt({
+        at: 2,
+        engine: ['clerk calls lookup("{\\"order\\": ") -> "Error: invalid JSON arguments."'],
+        af: ['clerk calls lookup("{\\"order\\": ") -> "Error: Argument parsing failed."'],
+        rejoin: true,
+      }),
+    },
+  },
+  {
+    name: "tool arguments that do not fit the tool's parameters (a required one missing)",
+    doc: desk,
+    opening: 'Look up my order.',
+    script: { clerk: [call('lookup', {}), say('Which order was it?')] },
+    inputs: [''],
+    documented: {
+      difference:
+        'AF checks the arguments against the tool\'s parameters and answers "Error: Argument ' +
+        'parsing failed."; Handoff Studio\'s simulated tools do not check them and fill the ' +
+        'template as far as the arguments go (DESIGN §3.4)',
+      check: divergesAt({
+        at: 2,
+        engine: ['clerk calls lookup({}) -> "Order {{order}}: one lamp."'],
+        af: ['clerk calls lookup({}) -> "Error: Argument parsing failed."'],
+        rejoin: true,
+      }),
+    },
+  },
+  {
+    name: 'a handoff call whose arguments are not valid JSON',
+    doc: desk,
+    opening: 'I need the manager.',
+    script: {
+      clerk: [
+        { toolCalls: [{ name: 'handoff_to_manager', arguments: '{bad' }] },
+        say('Let me try that again later.'),
+      ],
+      manager: [say('Manager here.')],
+    },
+    inputs: [''],
+    documented: {
+      difference:
+        'the engine refuses a handoff call whose arguments are not JSON ("Error: invalid JSON ' +
+        'arguments.", DESIGN §3.4) and calls the agent again; AF takes the handoff (its handoff ' +
+        'tool reads no arguments)',
+      check: divergesAt({
+        at: 2,
+        engine: [
+          'clerk calls handoff_to_manager("{bad") -> "Error: invalid JSON arguments."',
+          'clerk answers "Let me try that again later."',
+        ],
+        af: ['handoff clerk -> manager', 'manager answers "Manager here."'],
+      }),
     },
   },
 ];

@@ -52,4 +52,10 @@ export const TERMINATION: Scenario[] = [
       greeter: [say('Working (2).'), say('Still working (3).'), say('Finished (4).')],
     },
   },
+  {
+    name: 'a termination keyword in the opening message ends the run before any agent runs',
+    doc: pair({ keywords: ['cancel'] }),
+    opening: 'Cancel everything.',
+    script: {},
+  },
 ];
