@@ -1,4 +1,5 @@
 /** `npm run bench`: prints performance figures (nothing here is asserted). */
+import { benchConformance } from './conformance';
 import { benchEngine } from './engine';
 import { benchModel } from './model';
 
@@ -6,3 +7,4 @@ const only = process.argv[2];
 console.log(`# Handoff Studio benchmarks (${new Date().toISOString()}, Node ${process.version})`);
 if (!only || only === 'model') benchModel();
 if (!only || only === 'engine') await benchEngine();
+if (!only || only === 'conformance') await benchConformance();
