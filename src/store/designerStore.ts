@@ -38,7 +38,10 @@ export type ChangeKind = 'load' | 'edit' | 'replace' | 'undo' | 'redo';
 export interface DesignerState {
   /** The open document. Replaced (never mutated) on every change. */
   readonly doc: Workflow;
-  /** The document's topology (derived). */
+  /**
+   * The document's topology (derived). Kept across moves: its agent objects may hold old
+   * positions, so read positions from `doc`.
+   */
   readonly topology: Topology;
   /** Validation issues of `doc`, errors first (derived, recomputed on every change). */
   readonly issues: readonly ValidationIssue[];
@@ -94,7 +97,10 @@ export function createDesignerStore(
       const nextSelection = sanitizeSelection(selection ?? state.selection, doc);
       set({
         doc,
-        ...derive(doc),
+        // A move changes no check: keep the issues (and their identity, so nothing re-renders).
+        ...(onlyPositionsDiffer(state.doc, doc)
+          ? { topology: state.topology, issues: state.issues }
+          : derive(doc)),
         selection: sameSelection(nextSelection, state.selection) ? state.selection : nextSelection,
         revision: state.revision + 1,
         lastChange: kind,
@@ -186,4 +192,28 @@ export function createDesignerStore(
 
 function isOutcome(value: Workflow | EditOutcome): value is EditOutcome {
   return 'doc' in value;
+}
+
+/** True when the documents differ only in agents' positions (a drag, an auto-layout). */
+export function onlyPositionsDiffer(a: Workflow, b: Workflow): boolean {
+  if (a.agents.length !== b.agents.length) return false;
+  for (const key of Object.keys(b) as Array<keyof Workflow>) {
+    if (key !== 'agents' && a[key] !== b[key]) return false;
+  }
+  if (Object.keys(a).length !== Object.keys(b).length) return false;
+  for (let i = 0; i < a.agents.length; i++) {
+    const x = a.agents[i]!;
+    const y = b.agents[i]!;
+    if (x === y) continue;
+    if (
+      x.name !== y.name ||
+      x.description !== y.description ||
+      x.instructions !== y.instructions ||
+      x.model !== y.model ||
+      x.tools !== y.tools
+    ) {
+      return false;
+    }
+  }
+  return true;
 }

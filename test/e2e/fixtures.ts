@@ -1,7 +1,16 @@
-/** Shared Playwright fixtures: every test fails on an unexpected console error or page error. */
+/**
+ * Shared Playwright fixtures: every test fails on an unexpected console error or page error, and
+ * gets page objects for the canvas and the inspector.
+ */
 import { test as base, expect } from '@playwright/test';
+import { CanvasPage } from './pages/CanvasPage';
+import { InspectorPage } from './pages/InspectorPage';
 
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{
+  consoleErrors: string[];
+  canvas: CanvasPage;
+  inspector: InspectorPage;
+}>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -14,6 +23,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     },
     { auto: true },
   ],
+  canvas: async ({ page }, use) => use(new CanvasPage(page)),
+  inspector: async ({ page }, use) => use(new InspectorPage(page)),
 });
 
 export { expect };

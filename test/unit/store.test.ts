@@ -157,3 +157,15 @@ describe('designer store', () => {
     expect(selections).toEqual([1]);
   });
 });
+
+describe('derived state', () => {
+  it('keeps issues and topology when only positions change', () => {
+    const store = createDesignerStore(sample());
+    const { issues, topology } = store.getState();
+    store.getState().apply((d) => moveAgents(d, { a: { x: 5, y: 5 } }), { label: 'Move' });
+    expect(store.getState().issues).toBe(issues);
+    expect(store.getState().topology).toBe(topology);
+    store.getState().apply((d) => updateAgent(d, 'a', { description: '' }), { label: 'Edit' });
+    expect(store.getState().issues).not.toBe(issues);
+  });
+});

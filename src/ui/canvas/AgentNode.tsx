@@ -1,44 +1,92 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useUi } from '../uiStore';
+import { InlineName } from './InlineName';
 import type { AgentFlowNode } from './toFlow';
 
-/** An agent on the canvas: name, description, model, tools, start/terminal/problem markers. */
-export function AgentNode({ data }: NodeProps<AgentFlowNode>) {
-  const { errors, warnings } = data.problems;
+/**
+ * An agent on the canvas: name (double-click to rename in place), description, model, tool
+ * badges with an approval mark, and markers for start, terminal and problems. Memoized: the
+ * node builder hands over the same props object when the agent did not change.
+ */
+export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<AgentFlowNode>) {
+  const renaming = useUi((s) => s.renaming === data.name);
+  const { errors, warnings, first } = data.problems;
   const state = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok';
   return (
     <div
-      className={`agent-node agent-node--${state}${data.isStart ? ' agent-node--start' : ''}`}
-      aria-label={`Agent ${data.name}`}
+      className={`agent-node agent-node--${state}${data.isStart ? ' agent-node--start' : ''}${
+        selected ? ' agent-node--selected' : ''
+      }`}
+      data-agent={data.name}
     >
-      <Handle type="target" position={Position.Left} />
+      <Handle type="target" position={Position.Left} aria-label={`Handoffs into ${data.name}`} />
       <div className="agent-node__header">
-        {data.isStart && <span className="badge badge--start">start</span>}
-        <span className="agent-node__name">{data.name}</span>
-        {data.isTerminal && <span className="badge badge--terminal">terminal</span>}
+        {data.isStart && (
+          <span className="badge badge--start" title="Start agent: receives the first message">
+            ▶ start
+          </span>
+        )}
+        <InlineName name={data.name} editing={renaming} />
+        {data.isTerminal && (
+          <span className="badge badge--terminal" title="Terminal: no outbound handoffs">
+            ■ terminal
+          </span>
+        )}
       </div>
-      {data.description && <p className="agent-node__description">{data.description}</p>}
+      {data.description ? (
+        <p className="agent-node__description">{data.description}</p>
+      ) : (
+        <p className="agent-node__description agent-node__description--empty">No description</p>
+      )}
       <div className="agent-node__meta">
-        {data.model && <span className="agent-node__model">{data.model}</span>}
+        {data.model && (
+          <span
+            className={`agent-node__model${data.modelIsDefault ? ' agent-node__model--default' : ''}`}
+            title={data.modelIsDefault ? 'Default model of the workflow' : 'Model'}
+          >
+            {data.model}
+          </span>
+        )}
         {data.tools.map((tool) => (
           <span
             key={tool.name}
-            className={`badge badge--tool${tool.approval ? ' badge--approval' : ''}`}
-            title={tool.approval ? 'A person approves every call' : undefined}
+            className={`badge badge--tool${tool.approval ? ' badge--approval' : ''}${
+              tool.known ? '' : ' badge--unknown'
+            }`}
+            title={
+              !tool.known
+                ? 'Unknown tool'
+                : tool.approval
+                  ? 'Tool: a person approves every call'
+                  : 'Tool'
+            }
           >
             {tool.name}
-            {tool.approval && <span className="badge__approval"> · approval</span>}
+            {tool.approval && (
+              <span className="badge__approval" aria-label="needs approval">
+                {' '}
+                · approval
+              </span>
+            )}
           </span>
         ))}
       </div>
       {(errors > 0 || warnings > 0) && (
-        <div className="agent-node__problems" role="status">
-          {errors > 0 && <span className="problem-count problem-count--error">{errors} error</span>}
+        <div className="agent-node__problems" title={first}>
+          {errors > 0 && (
+            <span className="problem-count problem-count--error">
+              ✖ {errors} error{errors > 1 ? 's' : ''}
+            </span>
+          )}
           {warnings > 0 && (
-            <span className="problem-count problem-count--warning">{warnings} warning</span>
+            <span className="problem-count problem-count--warning">
+              ▲ {warnings} warning{warnings > 1 ? 's' : ''}
+            </span>
           )}
         </div>
       )}
-      <Handle type="source" position={Position.Right} />
+      <Handle type="source" position={Position.Right} aria-label={`Handoffs from ${data.name}`} />
     </div>
   );
-}
+});

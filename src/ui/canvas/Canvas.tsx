@@ -1,28 +1,156 @@
-import { Background, Controls, ReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
-import type { ValidationIssue, Workflow } from '../../model';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Node,
+} from '@xyflow/react';
+import { useCallback, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import { AGENT_TEMPLATES } from '../../model/edit';
+import { useDesigner, useDesignerStore } from '../../store/hooks';
+import { TEMPLATE_MIME } from '../palette/dragData';
+import { addAgentAt } from '../shell/commands';
+import { useResolvedTheme } from '../shell/useTheme';
+import { useUi } from '../uiStore';
 import { AgentNode } from './AgentNode';
-import { toFlowEdges, toFlowNodes } from './toFlow';
+import { EdgeMarkers, HandoffEdge } from './HandoffEdge';
+import { MeshNote } from './MeshNote';
+import {
+  createEdgeBuilder,
+  createNodeBuilder,
+  indexProblems,
+  type AgentNodeData,
+  type Size,
+} from './toFlow';
+import { useFitOnLoad } from './useFitOnLoad';
+import { useFlowChanges, type Sizes } from './useFlowChanges';
 
 const nodeTypes = { agent: AgentNode };
+const edgeTypes = { handoff: HandoffEdge };
+const GRID: [number, number] = [20, 20];
+/** Above this many agents only the visible part of the graph is rendered. */
+const VIRTUALIZE_FROM = 150;
 
-/** The workflow drawn as a graph (read-only in this version; the designer comes next). */
-export function Canvas({ doc, issues }: { doc: Workflow; issues: readonly ValidationIssue[] }) {
-  const nodes = useMemo(() => toFlowNodes(doc, issues), [doc, issues]);
-  const edges = useMemo(() => toFlowEdges(doc), [doc]);
+const miniMapColor = (node: Node) => {
+  const data = node.data as AgentNodeData;
+  if (data.problems.errors) return 'var(--error)';
+  if (data.problems.warnings) return 'var(--warning)';
+  return data.isStart ? 'var(--start)' : 'var(--accent)';
+};
+
+/** The workflow as an editable graph. Our document is the model; React Flow only draws it. */
+export function Canvas() {
+  const store = useDesignerStore();
+  const doc = useDesigner((s) => s.doc);
+  const topology = useDesigner((s) => s.topology);
+  const issues = useDesigner((s) => s.issues);
+  const selection = useDesigner((s) => s.selection);
+  const snapToGrid = useUi((s) => s.snapToGrid);
+  const colorMode = useResolvedTheme();
+  const { screenToFlowPosition } = useReactFlow();
+
+  const [buildNodes] = useState(createNodeBuilder);
+  const [buildEdges] = useState(createEdgeBuilder);
+  // Measured sizes: written as React Flow reports them, read through a snapshot that changes
+  // identity when a size changed (so only then are the nodes rebuilt).
+  const [measured] = useState<Sizes>(() => new Map());
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const onSizes = useCallback(() => setSizes(new Map(measured)), [measured]);
+  const problems = useMemo(() => indexProblems(issues), [issues]);
+  const selectedAgents = useMemo(() => new Set(selection.agents), [selection.agents]);
+  const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
+  const nodes = useMemo(
+    () => buildNodes(doc, topology, problems, selectedAgents, sizes),
+    [buildNodes, doc, topology, problems, selectedAgents, sizes],
+  );
+  const edges = useMemo(
+    () => buildEdges(doc, topology, problems, selectedEdges),
+    [buildEdges, doc, topology, problems, selectedEdges],
+  );
+  const handlers = useFlowChanges(measured, onSizes);
+  useFitOnLoad();
+
+  const addAt = useCallback(
+    (templateId: string, clientX: number, clientY: number) => {
+      const template = AGENT_TEMPLATES.find((t) => t.id === templateId);
+      if (!template) return;
+      const at = screenToFlowPosition({ x: clientX, y: clientY });
+      addAgentAt(store, template.agent, { x: at.x - 120, y: at.y - 40 });
+    },
+    [store, screenToFlowPosition],
+  );
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const id = event.dataTransfer.getData(TEMPLATE_MIME);
+      if (!id) return;
+      event.preventDefault();
+      addAt(id, event.clientX, event.clientY);
+    },
+    [addAt],
+  );
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(TEMPLATE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+  const onDoubleClick = useCallback(
+    (event: MouseEvent) => {
+      if (!(event.target as Element).classList.contains('react-flow__pane')) return;
+      addAt('blank', event.clientX, event.clientY);
+    },
+    [addAt],
+  );
+  const onPaneClick = useCallback(
+    () => store.getState().select({ agents: [], edges: [] }),
+    [store],
+  );
+
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      fitView
-      fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-      nodesConnectable={false}
-      proOptions={{ hideAttribution: true }}
-      aria-label="Workflow canvas"
+    <div
+      className="canvas__flow"
+      onDrop={onDrop}
+      onDragOver={onDragOver}
+      onDoubleClick={onDoubleClick}
     >
-      <Background gap={20} />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+      <EdgeMarkers />
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        {...handlers}
+        onPaneClick={onPaneClick}
+        colorMode={colorMode}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        minZoom={0.05}
+        snapToGrid={snapToGrid}
+        snapGrid={GRID}
+        zoomOnDoubleClick={false}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        connectionLineType={ConnectionLineType.Bezier}
+        onlyRenderVisibleElements={doc.agents.length > VIRTUALIZE_FROM}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Workflow canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
+        <Controls aria-label="Zoom controls" showInteractive={false} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          nodeColor={miniMapColor}
+          nodeStrokeWidth={0}
+          nodeBorderRadius={6}
+        />
+      </ReactFlow>
+      <MeshNote />
+    </div>
   );
 }

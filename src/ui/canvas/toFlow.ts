@@ -1,80 +1,270 @@
 /**
  * The adapter between our document and React Flow: the document is the model, React Flow only
- * its view. Pure functions, no React.
+ * its view. No React here. The node and edge builders keep a cache so that an edit that touches
+ * one agent gives new objects for that agent only (a memoized node then skips re-rendering, which
+ * keeps a 500-agent canvas responsive while dragging or typing).
  */
 import type { Edge, Node } from '@xyflow/react';
 import {
-  buildTopology,
+  EDGE_OK,
   handoffDescription,
+  type Agent,
+  type Topology,
   type ValidationIssue,
   type Workflow,
 } from '../../model';
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  /** The first error or warning, for the marker's tooltip. */
+  first: string | undefined;
+}
 
 export interface AgentNodeData extends Record<string, unknown> {
   name: string;
   description: string;
   model: string | undefined;
-  tools: Array<{ name: string; approval: boolean }>;
+  /** True when the model comes from the workflow's default. */
+  modelIsDefault: boolean;
+  tools: ReadonlyArray<{ name: string; approval: boolean; known: boolean }>;
   isStart: boolean;
   isTerminal: boolean;
-  problems: { errors: number; warnings: number };
+  problems: ProblemCounts;
 }
 
 export type AgentFlowNode = Node<AgentNodeData, 'agent'>;
 
-const COLUMN = 320;
-const ROW = 170;
-
-export function toFlowNodes(doc: Workflow, issues: readonly ValidationIssue[]): AgentFlowNode[] {
-  const topology = buildTopology(doc);
-  const tools = new Map(doc.tools.map((t) => [t.name, t]));
-  const counts = new Map<string, { errors: number; warnings: number }>();
-  for (const issue of issues) {
-    if (!issue.agent || issue.severity === 'info') continue;
-    const c = counts.get(issue.agent) ?? { errors: 0, warnings: 0 };
-    if (issue.severity === 'error') c.errors++;
-    else c.warnings++;
-    counts.set(issue.agent, c);
-  }
-  return doc.agents.map((agent, i) => ({
-    id: agent.name,
-    type: 'agent',
-    position: agent.position ?? { x: (i % 4) * COLUMN, y: Math.floor(i / 4) * ROW },
-    data: {
-      name: agent.name,
-      description: agent.description,
-      model: agent.model ?? doc.defaults.model,
-      tools: agent.tools.map((name) => ({
-        name,
-        approval: tools.get(name)?.approval === 'always_require',
-      })),
-      isStart: agent.name === doc.startAgent,
-      isTerminal: topology.isTerminal(agent.name),
-      problems: counts.get(agent.name) ?? { errors: 0, warnings: 0 },
-    },
-  }));
+export interface HandoffEdgeData extends Record<string, unknown> {
+  index: number;
+  /** The tool description the source model reads (after the fallback chain). */
+  label: string;
+  /** True when the edge has its own description (else the label is a fallback). */
+  own: boolean;
+  severity: 'error' | 'warning' | undefined;
+  problem: string | undefined;
 }
 
-export function toFlowEdges(doc: Workflow): Edge[] {
-  const topology = buildTopology(doc);
-  if (topology.implied) {
-    // The implied mesh is drawn dashed and unlabelled: nobody drew these edges.
-    return [...topology.agents.keys()].flatMap((source) =>
-      topology.targetsOf(source).map((target) => ({
-        id: `mesh:${source}->${target}`,
-        source,
-        target,
-        className: 'edge-implied',
-        style: { strokeDasharray: '6 4' },
-      })),
-    );
+export type HandoffFlowEdge = Edge<HandoffEdgeData, 'handoff'>;
+
+const COLUMN = 320;
+const ROW = 190;
+const NO_PROBLEMS: ProblemCounts = Object.freeze({ errors: 0, warnings: 0, first: undefined });
+
+/** Where an agent without a stored position is drawn: a grid in document order. */
+export const fallbackPosition = (index: number) => ({
+  x: (index % 4) * COLUMN,
+  y: Math.floor(index / 4) * ROW,
+});
+
+/** Error and warning counts per agent and per edge index. */
+export interface ProblemIndex {
+  agents: Map<string, ProblemCounts>;
+  edges: Map<number, ProblemCounts>;
+}
+
+export function indexProblems(issues: readonly ValidationIssue[]): ProblemIndex {
+  const agents = new Map<string, ProblemCounts>();
+  const edges = new Map<number, ProblemCounts>();
+  const add = <K>(map: Map<K, ProblemCounts>, key: K, issue: ValidationIssue) => {
+    const c = map.get(key) ?? { errors: 0, warnings: 0, first: undefined };
+    if (issue.severity === 'error') c.errors++;
+    else c.warnings++;
+    c.first ??= issue.message;
+    map.set(key, c);
+  };
+  for (const issue of issues) {
+    if (issue.severity === 'info') continue;
+    if (issue.edge) add(edges, issue.edge.index, issue);
+    else if (issue.agent !== undefined) add(agents, issue.agent, issue);
   }
-  return doc.handoffs.map((edge, index) => ({
-    id: `edge:${index}`,
-    source: edge.source,
-    target: edge.target,
-    label: handoffDescription(edge.description, edge.target, topology.agents.get(edge.target)),
-    markerEnd: { type: 'arrowclosed' as never },
-    className: 'edge-handoff',
-  }));
+  return { agents, edges };
+}
+
+interface NodeCacheEntry {
+  agent: Agent;
+  index: number;
+  isStart: boolean;
+  isTerminal: boolean;
+  problems: ProblemCounts;
+  selected: boolean;
+  toolsRef: Workflow['tools'];
+  defaultModel: string | undefined;
+  size: Size | undefined;
+  node: AgentFlowNode;
+}
+
+/** A measured node size. */
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** A node builder with a cache; call it with each new state. */
+export function createNodeBuilder() {
+  let cache = new Map<string, NodeCacheEntry>();
+  let last: AgentFlowNode[] = [];
+  return function buildNodes(
+    doc: Workflow,
+    topology: Topology,
+    problems: ProblemIndex,
+    selected: ReadonlySet<string>,
+    sizes: ReadonlyMap<string, Size>,
+  ): AgentFlowNode[] {
+    const next = new Map<string, NodeCacheEntry>();
+    const nodes: AgentFlowNode[] = [];
+    let reused = 0;
+    doc.agents.forEach((agent, index) => {
+      const isStart = agent.name === doc.startAgent;
+      const isTerminal = topology.isTerminal(agent.name);
+      const counts = problems.agents.get(agent.name) ?? NO_PROBLEMS;
+      const isSelected = selected.has(agent.name);
+      const old = cache.get(agent.name);
+      const size = sizes.get(agent.name);
+      if (
+        old &&
+        !next.has(agent.name) &&
+        old.agent === agent &&
+        old.index === index &&
+        old.isStart === isStart &&
+        old.isTerminal === isTerminal &&
+        sameCounts(old.problems, counts) &&
+        old.selected === isSelected &&
+        old.toolsRef === doc.tools &&
+        old.defaultModel === doc.defaults.model &&
+        old.size === size
+      ) {
+        next.set(agent.name, old);
+        nodes.push(old.node);
+        if (last[nodes.length - 1] === old.node) reused++;
+        return;
+      }
+      const node: AgentFlowNode = {
+        id: agent.name,
+        type: 'agent',
+        position: agent.position ?? fallbackPosition(index),
+        selected: isSelected,
+        // React Flow keeps handle positions only for nodes that carry their measured size, and
+        // the minimap draws only those: a rebuilt node must keep it.
+        ...(size ? { measured: size } : {}),
+        ariaLabel: nodeLabel(agent.name, isStart, isTerminal, counts),
+        data: {
+          name: agent.name,
+          description: agent.description,
+          model: agent.model ?? doc.defaults.model,
+          modelIsDefault: agent.model === undefined,
+          tools: agent.tools.map((name) => {
+            const tool = doc.tools.find((t) => t.name === name);
+            return { name, approval: tool?.approval === 'always_require', known: !!tool };
+          }),
+          isStart,
+          isTerminal,
+          problems: counts,
+        },
+      };
+      if (!next.has(agent.name)) {
+        next.set(agent.name, {
+          agent,
+          index,
+          isStart,
+          isTerminal,
+          problems: counts,
+          selected: isSelected,
+          toolsRef: doc.tools,
+          defaultModel: doc.defaults.model,
+          size,
+          node,
+        });
+      }
+      nodes.push(node);
+    });
+    cache = next;
+    // Nothing changed at all: hand back the same array so React Flow skips its diff.
+    if (reused === nodes.length && nodes.length === last.length) return last;
+    last = nodes;
+    return nodes;
+  };
+}
+
+function nodeLabel(name: string, start: boolean, terminal: boolean, p: ProblemCounts): string {
+  const parts = [start && 'start agent', terminal && 'terminal'].filter(Boolean);
+  if (p.errors) parts.push(`${p.errors} error${p.errors > 1 ? 's' : ''}`);
+  if (p.warnings) parts.push(`${p.warnings} warning${p.warnings > 1 ? 's' : ''}`);
+  return `Agent ${name}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+}
+
+const sameCounts = (a: ProblemCounts, b: ProblemCounts) =>
+  a === b || (a.errors === b.errors && a.warnings === b.warnings && a.first === b.first);
+
+/** Beyond this many agents the implied mesh is not drawn (n² edges); a note says so. */
+export const MESH_DRAW_LIMIT = 12;
+
+/** An edge builder with a cache, like `createNodeBuilder`. */
+export function createEdgeBuilder() {
+  let cache: HandoffFlowEdge[] = [];
+  let cacheDoc: Workflow | undefined;
+  return function buildEdges(
+    doc: Workflow,
+    topology: Topology,
+    problems: ProblemIndex,
+    selected: ReadonlySet<number>,
+  ): Edge[] {
+    if (topology.implied) {
+      cache = [];
+      if (doc.agents.length > MESH_DRAW_LIMIT) return [];
+      return doc.agents.flatMap((a) =>
+        topology.targetsOf(a.name).map((target) => ({
+          id: `mesh:${a.name}->${target}`,
+          source: a.name,
+          target,
+          className: 'edge-implied',
+          selectable: false,
+          focusable: false,
+          ariaLabel: `Implied handoff from ${a.name} to ${target}`,
+        })),
+      );
+    }
+    const edges = doc.handoffs.map((edge, index): HandoffFlowEdge => {
+      const label = handoffDescription(
+        edge.description,
+        edge.target,
+        topology.agents.get(edge.target),
+      );
+      const counts = problems.edges.get(index);
+      const severity = counts ? (counts.errors ? 'error' : 'warning') : undefined;
+      const isSelected = selected.has(index);
+      const old = cache[index];
+      if (
+        old &&
+        cacheDoc?.handoffs[index] === edge &&
+        old.data?.label === label &&
+        old.data.severity === severity &&
+        old.data.problem === counts?.first &&
+        old.selected === isSelected
+      ) {
+        return old;
+      }
+      const broken = topology.edgeStatus(index) !== EDGE_OK;
+      return {
+        id: `edge:${index}`,
+        type: 'handoff',
+        source: edge.source,
+        target: edge.target,
+        selected: isSelected,
+        // An edge to a missing agent cannot be drawn; it is still listed in Problems.
+        hidden: broken && !(topology.agents.has(edge.source) && topology.agents.has(edge.target)),
+        ariaLabel: `Handoff from ${edge.source} to ${edge.target}: ${label}`,
+        data: {
+          index,
+          label,
+          own: edge.description !== undefined && edge.description.trim() !== '',
+          severity,
+          problem: counts?.first,
+        },
+      };
+    });
+    cache = edges;
+    cacheDoc = doc;
+    return edges;
+  };
 }

@@ -1,71 +1,54 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo, useState } from 'react';
-import { sortIssues, validateWorkflow } from '../../model';
 import { Canvas } from '../canvas/Canvas';
-import { EXAMPLES } from '../examples';
+import { Inspector } from '../inspector/Inspector';
+import { Palette } from '../palette/Palette';
 import { ProblemsPanel } from './ProblemsPanel';
-import { useExample } from './useExample';
+import { ShortcutSheet } from './ShortcutSheet';
+import { StatusMessage } from './StatusMessage';
+import { Toolbar } from './Toolbar';
+import { useInitialDocument } from './useDocumentLoader';
+import { useKeyboard } from './useKeyboard';
+import { useApplyTheme } from './useTheme';
 
+/** The designer: toolbar, palette, canvas, inspector and problems. Wiring only. */
 export function App() {
-  const [file, setFile] = useState(EXAMPLES[0]!.file);
-  const example = useExample(file);
-  const doc = example.status === 'ready' ? example.doc : undefined;
-  const issues = useMemo(() => (doc ? sortIssues(validateWorkflow(doc)) : []), [doc]);
-  const errors = issues.filter((i) => i.severity === 'error').length;
+  useApplyTheme();
+  return (
+    <ReactFlowProvider>
+      <Designer />
+    </ReactFlowProvider>
+  );
+}
 
+function Designer() {
+  const load = useInitialDocument();
+  useKeyboard();
   return (
     <div className="app">
-      <header className="toolbar" role="toolbar" aria-label="Main toolbar">
-        <h1 className="toolbar__title">
-          <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={22} height={22} />
-          Handoff Studio
-        </h1>
-        <label className="toolbar__field">
-          Example
-          <select value={file} onChange={(e) => setFile(e.target.value)}>
-            {EXAMPLES.map((e) => (
-              <option key={e.file} value={e.file}>
-                {e.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        {doc && (
-          <span className={`toolbar__status ${errors ? 'toolbar__status--error' : ''}`}>
-            {doc.agents.length} agents · {doc.handoffs.length} handoffs ·{' '}
-            {errors ? `${errors} errors` : 'valid'}
-          </span>
-        )}
-      </header>
+      <Toolbar />
       <main className="workspace">
+        <Palette />
         <div className="canvas" aria-label="Canvas area">
-          {example.status === 'loading' && <p className="canvas__message">Loading…</p>}
-          {example.status === 'error' && (
+          {load.status === 'loading' && <p className="canvas__message">Loading…</p>}
+          {load.status === 'error' && (
             <div className="canvas__message" role="alert">
               This example could not be opened:
               <ul>
-                {example.problems.map((p, i) => (
+                {load.problems.map((p, i) => (
                   <li key={i}>{p.path ? `${p.path}: ${p.message}` : p.message}</li>
                 ))}
               </ul>
             </div>
           )}
-          {doc && (
-            <ReactFlowProvider>
-              <Canvas doc={doc} issues={issues} />
-            </ReactFlowProvider>
-          )}
+          {load.status === 'ready' && <Canvas />}
+          <StatusMessage />
         </div>
-        <aside className="sidebar">
-          {doc && (
-            <section className="summary" aria-label="Workflow">
-              <h2>{doc.name}</h2>
-              <p>{doc.description}</p>
-            </section>
-          )}
-          <ProblemsPanel issues={issues} />
-        </aside>
+        <div className="sidebar">
+          <Inspector />
+          <ProblemsPanel />
+        </div>
       </main>
+      <ShortcutSheet />
     </div>
   );
 }

@@ -1,0 +1,115 @@
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo, useState } from 'react';
+import { updateHandoff } from '../../model/edit';
+import { useDesignerStore } from '../../store/hooks';
+import { uiStore, useUi } from '../uiStore';
+import type { HandoffFlowEdge } from './toFlow';
+
+const MAX_LABEL = 48;
+
+/**
+ * A handoff edge: a directed curve with its description as the label. Double-click the label to
+ * edit it in place; a label in italics is the fallback (the target's description).
+ */
+export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlowEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } =
+    props;
+  const index = data?.index ?? -1;
+  const editing = useUi((s) => s.editingEdge === index);
+  const store = useDesignerStore();
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
+  const severity = data?.severity;
+  const label = data?.label ?? '';
+  const short = label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        className={`edge-handoff${severity ? ` edge-handoff--${severity}` : ''}`}
+        markerEnd={`url(#handoff-arrow-${severity ?? (selected ? 'selected' : 'ok')})`}
+        interactionWidth={16}
+      />
+      <EdgeLabelRenderer>
+        <div
+          className={`edge-label nodrag nopan${selected ? ' edge-label--selected' : ''}${
+            severity ? ` edge-label--${severity}` : ''
+          }${data?.own ? '' : ' edge-label--fallback'}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          title={data?.problem ? `${label}\n⚠ ${data.problem}` : label}
+          onDoubleClick={() => uiStore.getState().set({ editingEdge: index })}
+          onClick={(e) => {
+            e.stopPropagation();
+            const { selection, select } = store.getState();
+            select(
+              e.shiftKey || e.metaKey || e.ctrlKey
+                ? { agents: selection.agents, edges: [...selection.edges, index] }
+                : { agents: [], edges: [index] },
+            );
+          }}
+        >
+          {editing ? <LabelEditor index={index} initial={data?.own ? label : ''} /> : short}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+});
+
+function LabelEditor({ index, initial }: { index: number; initial: string }) {
+  const store = useDesignerStore();
+  const [value, setValue] = useState(initial);
+  const stop = () => uiStore.getState().set({ editingEdge: undefined });
+  const commit = () => {
+    store.getState().apply((d) => updateHandoff(d, index, { description: value.trim() }), {
+      label: 'Edit handoff description',
+    });
+    stop();
+  };
+  return (
+    <input
+      className="edge-label__input"
+      aria-label="Handoff description"
+      placeholder="When should the model hand off?"
+      value={value}
+      autoFocus
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') commit();
+        if (e.key === 'Escape') stop();
+      }}
+      onBlur={commit}
+    />
+  );
+}
+
+/** Arrowhead markers, one per state, defined once for every edge. */
+export function EdgeMarkers() {
+  return (
+    <svg className="edge-markers" aria-hidden="true" width="0" height="0">
+      <defs>
+        {(['ok', 'selected', 'warning', 'error'] as const).map((state) => (
+          <marker
+            key={state}
+            id={`handoff-arrow-${state}`}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
+            <path d="M 0 0 L 10 5 L 0 10 z" className={`edge-arrow edge-arrow--${state}`} />
+          </marker>
+        ))}
+      </defs>
+    </svg>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { renameAgent } from '../../model/edit';
+import { useDesignerStore } from '../../store/hooks';
+import { uiStore } from '../uiStore';
+
+/**
+ * An agent's name on its node. Double-click (or F2 on a selected agent) edits it in place; Enter
+ * renames (every edge and setting follows), Escape cancels. A refused name keeps the editor open
+ * and says why.
+ */
+export function InlineName({ name, editing }: { name: string; editing: boolean }) {
+  if (!editing) {
+    return (
+      <span
+        className="agent-node__name"
+        title="Double-click to rename"
+        onDoubleClick={(e) => {
+          e.stopPropagation();
+          uiStore.getState().set({ renaming: name });
+        }}
+      >
+        {name}
+      </span>
+    );
+  }
+  return <NameEditor name={name} />;
+}
+
+function NameEditor({ name }: { name: string }) {
+  const store = useDesignerStore();
+  const [value, setValue] = useState(name);
+  const [error, setError] = useState<string>();
+  const stop = () => uiStore.getState().set({ renaming: undefined });
+  const commit = () => {
+    const to = value.trim();
+    const result = store.getState().apply((d) => renameAgent(d, name, to), {
+      label: `Rename ${name}`,
+      select: { agents: [to], edges: [] },
+    });
+    if (result.ok) stop();
+    else setError(result.error.message);
+    return result;
+  };
+  return (
+    <span className="agent-node__rename nodrag nopan">
+      <input
+        aria-label={`New name for ${name}`}
+        aria-invalid={error ? true : undefined}
+        className="agent-node__name-input"
+        value={value}
+        autoFocus
+        onFocus={(e) => e.currentTarget.select()}
+        onChange={(e) => {
+          setValue(e.target.value);
+          setError(undefined);
+        }}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') stop();
+        }}
+        onBlur={() => {
+          if (value.trim() === name) return stop();
+          const result = commit();
+          // Leaving the field never leaves a half-done rename behind: say why and restore.
+          if (!result.ok) {
+            stop();
+            uiStore.getState().say(result.error.message, 'error');
+          }
+        }}
+      />
+      {error && (
+        <span className="agent-node__rename-error" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * Folds React Flow's change objects back into the document store: drags become `moveAgents`
+ * (one undo step per gesture), clicks and box selection become the store's selection, and
+ * measured sizes are remembered so that rebuilt nodes keep them.
+ */
+import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
+import { useCallback, useRef } from 'react';
+import { connectHandoff, moveAgents, type Point } from '../../model/edit';
+import { useDesignerStore } from '../../store/hooks';
+import { uiStore } from '../uiStore';
+
+export type Sizes = Map<string, { width: number; height: number }>;
+
+/** `onSizes` is called when a node's measured size changed (the nodes are then rebuilt). */
+export function useFlowChanges(sizes: Sizes, onSizes: () => void) {
+  const store = useDesignerStore();
+  const gesture = useRef(0);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const positions = new Map<string, Point>();
+      let dragging = false;
+      let selectionChanged = false;
+      let resized = false;
+      const { selection } = store.getState();
+      const selected = new Set(selection.agents);
+      for (const change of changes) {
+        if (change.type === 'position' && change.position) {
+          positions.set(change.id, change.position);
+          dragging ||= change.dragging === true;
+        } else if (change.type === 'select') {
+          selectionChanged = true;
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          const old = sizes.get(change.id);
+          const { width, height } = change.dimensions;
+          if (old?.width !== width || old.height !== height) {
+            sizes.set(change.id, { width, height });
+            resized = true;
+          }
+        }
+      }
+      if (resized) onSizes();
+      if (positions.size > 0) {
+        store.getState().apply((d) => moveAgents(d, positions), {
+          label: positions.size > 1 ? `Move ${positions.size} agents` : 'Move agent',
+          // A drag is one step; arrow-key nudges in a row are one step too.
+          coalesce: dragging ? `move:${gesture.current}` : 'nudge',
+          burstMs: dragging ? undefined : 1000,
+        });
+      }
+      if (selectionChanged) {
+        store.getState().select({ ...store.getState().selection, agents: [...selected] });
+      }
+    },
+    [store, sizes, onSizes],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const { selection } = store.getState();
+      const selected = new Set(selection.edges);
+      let changed = false;
+      for (const change of changes) {
+        if (change.type !== 'select' || !change.id.startsWith('edge:')) continue;
+        const index = Number(change.id.slice(5));
+        changed = true;
+        if (change.selected) selected.add(index);
+        else selected.delete(index);
+      }
+      if (changed) store.getState().select({ ...store.getState().selection, edges: [...selected] });
+    },
+    [store],
+  );
+
+  const onNodeDragStart = useCallback(() => {
+    gesture.current++;
+    store.getState().breakCoalescing();
+  }, [store]);
+
+  const onNodeDragStop = useCallback(() => store.getState().breakCoalescing(), [store]);
+
+  const onConnect = useCallback(
+    ({ source, target }: Connection) => {
+      const first = store.getState().doc.handoffs.length === 0;
+      const result = store
+        .getState()
+        .apply((d) => connectHandoff(d, source, target), { label: 'Connect' });
+      if (!result.ok) uiStore.getState().say(result.error.message, 'error');
+      else if (first) {
+        uiStore
+          .getState()
+          .say('First handoff drawn: the implied mesh is off; only drawn edges count now.');
+      }
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback(
+    (c: { source: string; target: string }) =>
+      c.source !== c.target &&
+      !store.getState().doc.handoffs.some((e) => e.source === c.source && e.target === c.target),
+    [store],
+  );
+
+  return {
+    onNodesChange,
+    onEdgesChange,
+    onNodeDragStart,
+    onNodeDragStop,
+    onConnect,
+    isValidConnection,
+  };
+}

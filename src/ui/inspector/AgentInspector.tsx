@@ -1,0 +1,200 @@
+import { useState } from 'react';
+import {
+  connectHandoff,
+  renameAgent,
+  setAgentTool,
+  setAutonomousAgent,
+  setTurnLimit,
+  updateAgent,
+  updateWorkflowSettings,
+} from '../../model/edit';
+import { DEFAULT_TURN_LIMIT, type Agent } from '../../model';
+import { useDesigner, useDesignerStore } from '../../store/hooks';
+import { deleteSelection } from '../shell/commands';
+import { uiStore } from '../uiStore';
+import { CommitText, DocCheck, DocNumber, DocText } from './fields';
+import { IssueList } from './IssueList';
+import { ToolPicker } from './ToolPicker';
+
+/** The selected agent: name, description, instructions, model, tools, handoffs and settings. */
+export function AgentInspector({ agent }: { agent: Agent }) {
+  const store = useDesignerStore();
+  const doc = useDesigner((s) => s.doc);
+  const issues = useDesigner((s) => s.issues);
+  const name = agent.name;
+  const key = (field: string) => `agent:${name}.${field}`;
+  const mine = issues.filter((i) => i.agent === name && !i.edge);
+  const autonomous = doc.interaction.mode === 'autonomous';
+  const isAutonomous =
+    autonomous &&
+    (doc.interaction.autonomousAgents.length === 0 ||
+      doc.interaction.autonomousAgents.includes(name));
+
+  return (
+    <section className="inspector__body" aria-label={`Agent ${name}`}>
+      <header className="inspector__header">
+        <span className="inspector__kind">Agent</span>
+        {doc.startAgent === name ? (
+          <span className="badge badge--start">▶ start agent</span>
+        ) : (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              store.getState().apply((d) => updateWorkflowSettings(d, { startAgent: name }), {
+                label: 'Set start agent',
+              })
+            }
+          >
+            Make start agent
+          </button>
+        )}
+      </header>
+      <CommitText
+        label="Name"
+        value={name}
+        hint="Renaming updates every handoff, setting and handoff_to_ mention."
+        commit={(to) => {
+          const result = store.getState().apply((d) => renameAgent(d, name, to), {
+            label: `Rename ${name}`,
+            select: { agents: [to], edges: [] },
+          });
+          return result.ok ? undefined : result.error.message;
+        }}
+      />
+      <DocText
+        label="Description"
+        value={agent.description}
+        field={key('description')}
+        undoLabel="Edit description"
+        op={(v) => (d) => updateAgent(d, name, { description: v })}
+        hint="What models handing off to this agent read, unless the handoff has its own."
+        multiline
+        rows={2}
+      />
+      <DocText
+        label="Instructions"
+        value={agent.instructions}
+        field={key('instructions')}
+        undoLabel="Edit instructions"
+        op={(v) => (d) => updateAgent(d, name, { instructions: v })}
+        multiline
+        rows={6}
+        placeholder="The system prompt of this agent"
+      />
+      <DocText
+        label="Model"
+        value={agent.model ?? ''}
+        field={key('model')}
+        undoLabel="Edit model"
+        op={(v) => (d) => updateAgent(d, name, { model: v })}
+        placeholder={doc.defaults.model ? `${doc.defaults.model} (default)` : 'Default model'}
+      />
+      <ToolPicker
+        title="Tools"
+        tools={doc.tools}
+        checked={(tool) => agent.tools.includes(tool)}
+        onToggle={(tool, on) =>
+          store.getState().apply((d) => setAgentTool(d, name, tool, on), {
+            label: on ? `Give ${tool}` : `Remove ${tool}`,
+          })
+        }
+      />
+      <Handoffs name={name} />
+      {autonomous && (
+        <fieldset className="inspector__group">
+          <legend>Autonomous mode</legend>
+          <DocCheck
+            label="Continues by itself"
+            checked={isAutonomous}
+            undoLabel="Autonomous agents"
+            op={(on) => (d) => {
+              // "Empty = all": turning one agent off lists all the others explicitly.
+              const list = d.interaction.autonomousAgents;
+              const base =
+                list.length === 0 && !on
+                  ? updateWorkflowSettings(d, {
+                      interaction: { autonomousAgents: d.agents.map((a) => a.name) },
+                    })
+                  : d;
+              return setAutonomousAgent(base, name, on);
+            }}
+          />
+          <DocNumber
+            label="Turn limit"
+            value={doc.interaction.turnLimits[name]}
+            field={key('turnLimit')}
+            undoLabel="Turn limit"
+            placeholder={`${DEFAULT_TURN_LIMIT} (default)`}
+            op={(v) => (d) => setTurnLimit(d, name, v)}
+          />
+        </fieldset>
+      )}
+      <IssueList issues={mine} />
+      <div className="inspector__actions">
+        <button type="button" className="danger" onClick={() => deleteSelection(store)}>
+          Delete agent
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Outbound and inbound handoffs, with a keyboard way to connect. */
+function Handoffs({ name }: { name: string }) {
+  const store = useDesignerStore();
+  const doc = useDesigner((s) => s.doc);
+  const [target, setTarget] = useState('');
+  const outbound = doc.handoffs.flatMap((e, i) => (e.source === name ? [{ e, i }] : []));
+  const inbound = doc.handoffs.flatMap((e, i) => (e.target === name ? [{ e, i }] : []));
+  const candidates = doc.agents
+    .map((a) => a.name)
+    .filter((n) => n !== name && !outbound.some(({ e }) => e.target === n));
+  const chosen = candidates.includes(target) ? target : (candidates[0] ?? '');
+  const pick = (i: number) => store.getState().select({ agents: [], edges: [i] });
+  return (
+    <fieldset className="inspector__group">
+      <legend>Handoffs</legend>
+      {doc.handoffs.length === 0 && (
+        <p className="field__hint">None drawn: every agent may hand off to every other.</p>
+      )}
+      <ul className="edge-list">
+        {outbound.map(({ e, i }) => (
+          <li key={i}>
+            <button type="button" className="link-button" onClick={() => pick(i)}>
+              → {e.target}
+            </button>
+          </li>
+        ))}
+        {inbound.map(({ e, i }) => (
+          <li key={i}>
+            <button type="button" className="link-button" onClick={() => pick(i)}>
+              ← {e.source}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {candidates.length > 0 && (
+        <div className="field field--inline">
+          <label htmlFor={`connect-${name}`}>Hand off to</label>
+          <select id={`connect-${name}`} value={chosen} onChange={(e) => setTarget(e.target.value)}>
+            {candidates.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+          <button
+            type="button"
+            onClick={() => {
+              const result = store
+                .getState()
+                .apply((d) => connectHandoff(d, name, chosen), { label: 'Connect' });
+              if (!result.ok) uiStore.getState().say(result.error.message, 'error');
+            }}
+          >
+            Add handoff
+          </button>
+        </div>
+      )}
+    </fieldset>
+  );
+}

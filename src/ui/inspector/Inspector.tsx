@@ -1,0 +1,49 @@
+import { useDesigner, useDesignerStore } from '../../store/hooks';
+import { deleteSelection, duplicateSelection } from '../shell/commands';
+import { AgentInspector } from './AgentInspector';
+import { EdgeInspector } from './EdgeInspector';
+import { ToolInspector } from './ToolInspector';
+import { WorkflowInspector } from './WorkflowInspector';
+
+/** The side panel: what is selected (agent, handoff, tool), else the workflow's settings. */
+export function Inspector() {
+  const store = useDesignerStore();
+  const doc = useDesigner((s) => s.doc);
+  const selection = useDesigner((s) => s.selection);
+  const { agents, edges, tool } = selection;
+  let body;
+  if (agents.length + edges.length > 1) {
+    body = (
+      <section className="inspector__body" aria-label="Selection">
+        <header className="inspector__header">
+          <span className="inspector__kind">Selection</span>
+        </header>
+        <p>
+          {agents.length} agent(s) and {edges.length} handoff(s) selected.
+        </p>
+        <div className="inspector__actions">
+          <button type="button" onClick={() => duplicateSelection(store)} disabled={!agents.length}>
+            Duplicate
+          </button>
+          <button type="button" className="danger" onClick={() => deleteSelection(store)}>
+            Delete
+          </button>
+        </div>
+      </section>
+    );
+  } else if (agents.length === 1) {
+    const agent = doc.agents.find((a) => a.name === agents[0]);
+    if (agent) body = <AgentInspector key={agent.name} agent={agent} />;
+  } else if (edges.length === 1) {
+    const edge = doc.handoffs[edges[0]!];
+    if (edge) body = <EdgeInspector key={edges[0]} edge={edge} index={edges[0]!} />;
+  } else if (tool !== undefined) {
+    const found = doc.tools.find((t) => t.name === tool);
+    if (found) body = <ToolInspector key={tool} tool={found} />;
+  }
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {body ?? <WorkflowInspector />}
+    </aside>
+  );
+}

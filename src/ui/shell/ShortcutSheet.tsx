@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'react';
+import { uiStore, useUi } from '../uiStore';
+import { SHORTCUTS } from './shortcuts';
+
+/** The keyboard-shortcut sheet (`?`), a modal dialog. */
+export function ShortcutSheet() {
+  const open = useUi((s) => s.shortcutsOpen);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="shortcuts"
+      aria-labelledby="shortcuts-title"
+      onClose={() => uiStore.getState().set({ shortcutsOpen: false })}
+      onClick={(e) => {
+        if (e.target === e.currentTarget) uiStore.getState().set({ shortcutsOpen: false });
+      }}
+    >
+      <header>
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <button
+          type="button"
+          onClick={() => uiStore.getState().set({ shortcutsOpen: false })}
+          aria-label="Close"
+        >
+          ✕
+        </button>
+      </header>
+      <div className="shortcuts__groups">
+        {SHORTCUTS.map((group) => (
+          <section key={group.group}>
+            <h3>{group.group}</h3>
+            <dl>
+              {group.items.map((s) => (
+                <div key={s.action} className="shortcuts__row">
+                  <dt>
+                    <kbd>{s.keys}</kbd>
+                  </dt>
+                  <dd>{s.action}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+    </dialog>
+  );
+}

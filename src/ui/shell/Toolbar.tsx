@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { useDesigner, useDesignerStore } from '../../store/hooks';
+import { EXAMPLES } from '../examples';
+import { uiStore, useUi, type ThemeChoice } from '../uiStore';
+import { redo, undo } from './commands';
+import { initialExample, openExample } from './useDocumentLoader';
+import { useLayout } from './useLayout';
+
+const THEME_LABEL: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = {
+  system: 'light',
+  light: 'dark',
+  dark: 'system',
+};
+
+/** The main toolbar: examples, undo/redo, layout, grid, theme, shortcuts and the status. */
+export function Toolbar() {
+  const store = useDesignerStore();
+  const layout = useLayout();
+  const canUndo = useDesigner((s) => s.canUndo);
+  const canRedo = useDesigner((s) => s.canRedo);
+  const undoLabel = useDesigner((s) => s.undoLabel);
+  const redoLabel = useDesigner((s) => s.redoLabel);
+  const agents = useDesigner((s) => s.doc.agents.length);
+  const handoffs = useDesigner((s) => s.doc.handoffs.length);
+  const errors = useDesigner((s) => s.issues.filter((i) => i.severity === 'error').length);
+  const theme = useUi((s) => s.theme);
+  const snap = useUi((s) => s.snapToGrid);
+  const [example, setExample] = useState(initialExample);
+
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Main toolbar">
+      <h1 className="toolbar__title">
+        <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={22} height={22} />
+        Handoff Studio
+      </h1>
+      <label className="toolbar__field">
+        Example
+        <select
+          value={example}
+          onChange={(e) => {
+            setExample(e.target.value);
+            void openExample(e.target.value);
+          }}
+        >
+          {EXAMPLES.map((e) => (
+            <option key={e.file} value={e.file}>
+              {e.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="toolbar__group" role="group" aria-label="History">
+        <button
+          type="button"
+          onClick={() => undo(store)}
+          disabled={!canUndo}
+          aria-label="Undo"
+          title={canUndo ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+        >
+          ↶ Undo
+        </button>
+        <button
+          type="button"
+          onClick={() => redo(store)}
+          disabled={!canRedo}
+          aria-label="Redo"
+          title={canRedo ? `Redo ${redoLabel} (Shift+Ctrl+Z)` : 'Nothing to redo'}
+        >
+          ↷ Redo
+        </button>
+      </div>
+      <div className="toolbar__group" role="group" aria-label="Layout">
+        <button
+          type="button"
+          onClick={() => void layout('RIGHT')}
+          title="Auto-layout left to right (L)"
+        >
+          ⇉ Layout
+        </button>
+        <button
+          type="button"
+          onClick={() => void layout('DOWN')}
+          aria-label="Layout top to bottom"
+          title="Auto-layout top to bottom (Shift+L)"
+        >
+          ⇊
+        </button>
+        <button
+          type="button"
+          aria-pressed={snap}
+          onClick={() => uiStore.getState().set({ snapToGrid: !snap })}
+          title="Snap to grid (G)"
+        >
+          # Snap
+        </button>
+      </div>
+      <span className={`toolbar__status ${errors ? 'toolbar__status--error' : ''}`} role="status">
+        {agents} agents · {handoffs} handoffs ·{' '}
+        {errors ? `${errors} error${errors > 1 ? 's' : ''}` : 'valid'}
+      </span>
+      <button
+        type="button"
+        onClick={() => uiStore.getState().set({ theme: NEXT_THEME[theme] })}
+        aria-label={`Theme: ${THEME_LABEL[theme]} (switch)`}
+        title="Theme: system, light or dark (T)"
+      >
+        ◐ {THEME_LABEL[theme]}
+      </button>
+      <button
+        type="button"
+        onClick={() => uiStore.getState().set({ shortcutsOpen: true })}
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+      >
+        ?
+      </button>
+    </header>
+  );
+}

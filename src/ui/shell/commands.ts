@@ -1,0 +1,101 @@
+/**
+ * The designer's commands, shared by keyboard shortcuts, the toolbar, the palette and the
+ * context of the canvas. Each one goes through the store's one entry point (`apply`).
+ */
+import {
+  addAgent,
+  copyFragment,
+  deleteAgents,
+  deleteHandoffs,
+  duplicateAgents,
+  fragmentToText,
+  parseFragment,
+  pasteFragment,
+  type NewAgent,
+  type Point,
+} from '../../model/edit';
+import type { DesignerStore } from '../../store';
+import { uiStore } from '../uiStore';
+
+const say = (text: string, tone?: 'info' | 'error') => uiStore.getState().say(text, tone);
+
+/** Deletes the selected agents (with their edges and settings) and edges, as one step. */
+export function deleteSelection(store: DesignerStore): void {
+  const { selection, apply } = store.getState();
+  const { agents, edges } = selection;
+  if (agents.length === 0 && edges.length === 0) return;
+  const label =
+    agents.length === 1 && edges.length === 0
+      ? `Delete ${agents[0]}`
+      : `Delete ${describe(agents.length, edges.length)}`;
+  // Edges first: their indices refer to the document before any agent is removed.
+  apply((d) => deleteAgents(deleteHandoffs(d, edges), agents), {
+    label,
+    select: { agents: [], edges: [] },
+  });
+  say(`Deleted ${describe(agents.length, edges.length)}. Undo with Ctrl+Z.`);
+}
+
+/** Copies the selected agents next to the originals and selects the copies. */
+export function duplicateSelection(store: DesignerStore): void {
+  const { selection, apply } = store.getState();
+  if (selection.agents.length === 0) return;
+  apply((d) => duplicateAgents(d, selection.agents), { label: 'Duplicate' });
+}
+
+/** Adds an agent (from a template) at a canvas position and selects it. */
+export function addAgentAt(store: DesignerStore, fields: NewAgent, position: Point): void {
+  const result = store.getState().apply((d) => addAgent(d, { ...fields, position }), {
+    label: 'Add agent',
+  });
+  if (result.ok) say(`Added ${store.getState().selection.agents[0] ?? 'an agent'}.`);
+}
+
+/** The selection as clipboard text (a document fragment), or undefined when nothing is selected. */
+export function selectionText(store: DesignerStore): string | undefined {
+  const { doc, selection } = store.getState();
+  if (selection.agents.length === 0) return undefined;
+  return fragmentToText(copyFragment(doc, selection.agents));
+}
+
+let pastes = 0;
+/** Resets the paste offset (a new copy pastes next to its originals again). */
+export const copied = (): void => {
+  pastes = 0;
+};
+
+/** Pastes clipboard text if it holds a fragment (or a workflow); returns false otherwise. */
+export function pasteText(store: DesignerStore, text: string): boolean {
+  const fragment = parseFragment(text);
+  if (!fragment) return false;
+  pastes++;
+  const offset = { x: 40 * pastes, y: 40 * pastes };
+  const result = store
+    .getState()
+    .apply((d) => pasteFragment(d, fragment, offset), { label: 'Paste' });
+  if (result.ok) say(`Pasted ${fragment.agents.length} agent(s).`);
+  else say(result.error.message, 'error');
+  return true;
+}
+
+export function selectAll(store: DesignerStore): void {
+  const { doc, select } = store.getState();
+  select({ agents: doc.agents.map((a) => a.name), edges: doc.handoffs.map((_, i) => i) });
+}
+
+export function undo(store: DesignerStore): void {
+  const label = store.getState().undoLabel;
+  if (store.getState().undo()) say(`Undid: ${label}`);
+}
+
+export function redo(store: DesignerStore): void {
+  const label = store.getState().redoLabel;
+  if (store.getState().redo()) say(`Redid: ${label}`);
+}
+
+function describe(agents: number, edges: number): string {
+  const parts: string[] = [];
+  if (agents) parts.push(`${agents} agent${agents > 1 ? 's' : ''}`);
+  if (edges) parts.push(`${edges} handoff${edges > 1 ? 's' : ''}`);
+  return parts.join(' and ');
+}

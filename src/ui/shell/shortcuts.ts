@@ -1,0 +1,44 @@
+/** The designer's keyboard shortcuts: one table, read by the handler and by the sheet (`?`). */
+export interface Shortcut {
+  keys: string;
+  action: string;
+}
+
+export const SHORTCUTS: ReadonlyArray<{ group: string; items: readonly Shortcut[] }> = [
+  {
+    group: 'Edit',
+    items: [
+      { keys: 'Ctrl/⌘ Z', action: 'Undo' },
+      { keys: 'Shift Ctrl/⌘ Z  ·  Ctrl Y', action: 'Redo' },
+      { keys: 'Ctrl/⌘ C  ·  X  ·  V', action: 'Copy, cut, paste agents (works between tabs)' },
+      { keys: 'Ctrl/⌘ D', action: 'Duplicate the selected agents' },
+      { keys: 'Delete  ·  Backspace', action: 'Delete the selection' },
+      { keys: 'F2  ·  double-click a name', action: 'Rename the selected agent in place' },
+      { keys: 'Enter on an edge  ·  double-click a label', action: 'Edit a handoff label' },
+      { keys: 'N', action: 'Add a blank agent' },
+    ],
+  },
+  {
+    group: 'Select and move',
+    items: [
+      { keys: 'Click  ·  Shift click', action: 'Select  ·  add to the selection' },
+      { keys: 'Shift drag', action: 'Box select' },
+      { keys: 'Ctrl/⌘ A', action: 'Select everything' },
+      { keys: 'Tab  ·  Shift Tab', action: 'Move focus between agents, handoffs and panels' },
+      { keys: 'Enter  ·  Space', action: 'Select the focused agent or handoff' },
+      { keys: 'Arrow keys', action: 'Move the selected agents' },
+      { keys: 'Escape', action: 'Clear the selection, close dialogs' },
+    ],
+  },
+  {
+    group: 'View',
+    items: [
+      { keys: 'L  ·  Shift L', action: 'Auto-layout left to right  ·  top to bottom' },
+      { keys: 'F', action: 'Fit the view' },
+      { keys: '+  ·  −', action: 'Zoom in  ·  out' },
+      { keys: 'G', action: 'Snap to grid on/off' },
+      { keys: 'T', action: 'Switch theme' },
+      { keys: '?', action: 'This sheet' },
+    ],
+  },
+];
