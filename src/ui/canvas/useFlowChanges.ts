@@ -15,6 +15,9 @@ export type Sizes = Map<string, { width: number; height: number }>;
 export function useFlowChanges(sizes: Sizes, onSizes: () => void) {
   const store = useDesignerStore();
   const gesture = useRef(0);
+  // React Flow reports the last position of a drag with `dragging: false` before the drag-stop
+  // event: it still belongs to the drag's undo step.
+  const inDrag = useRef(false);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -27,7 +30,7 @@ export function useFlowChanges(sizes: Sizes, onSizes: () => void) {
       for (const change of changes) {
         if (change.type === 'position' && change.position) {
           positions.set(change.id, change.position);
-          dragging ||= change.dragging === true;
+          dragging ||= change.dragging === true || inDrag.current;
         } else if (change.type === 'select') {
           selectionChanged = true;
           if (change.selected) selected.add(change.id);
@@ -76,10 +79,14 @@ export function useFlowChanges(sizes: Sizes, onSizes: () => void) {
 
   const onNodeDragStart = useCallback(() => {
     gesture.current++;
+    inDrag.current = true;
     store.getState().breakCoalescing();
   }, [store]);
 
-  const onNodeDragStop = useCallback(() => store.getState().breakCoalescing(), [store]);
+  const onNodeDragStop = useCallback(() => {
+    inDrag.current = false;
+    store.getState().breakCoalescing();
+  }, [store]);
 
   const onConnect = useCallback(
     ({ source, target }: Connection) => {

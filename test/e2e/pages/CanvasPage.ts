@@ -69,6 +69,13 @@ export class CanvasPage {
     return { x: Math.round(box.x), y: Math.round(box.y) };
   }
 
+  /** Where `name` is drawn relative to `reference` (stable when the view pans). */
+  async offset(name: string, reference: string): Promise<{ x: number; y: number }> {
+    const a = await this.position(name);
+    const b = await this.position(reference);
+    return { x: a.x - b.x, y: a.y - b.y };
+  }
+
   async select(name: string, options: { shift?: boolean } = {}): Promise<void> {
     await this.node(name)
       .locator('.agent-node__description')
