@@ -19,7 +19,7 @@ test('copy and paste agents; pasted names are made unique', async ({ page, canva
   await expect(canvas.nodes).toHaveCount(4);
 });
 
-test('cut, duplicate, and paste into another tab', async ({ page, canvas, context }) => {
+test('cut, duplicate, and paste into another tab', async ({ canvas, context }) => {
   await canvas.open('customer_support.json');
   await canvas.select('order_agent');
   await canvas.shortcut('Control+d');
