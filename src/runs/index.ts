@@ -1,0 +1,31 @@
+/**
+ * Run sessions in the app, without React: the controller (session.ts), provider settings kept
+ * in this browser (settings.ts, providers.ts), past runs (runList.ts) and run files
+ * (runFile.ts). See session.ts for the flow.
+ */
+export { RunController } from './session';
+export type { RunView, RunControllerOptions } from './session';
+export type { RunSummary, RunState } from './runList';
+export {
+  exportRun,
+  importRun,
+  parseRunFile,
+  runFileName,
+  runFileText,
+  isImported,
+  RUN_FILE_FORMAT,
+} from './runFile';
+export type { RunFile } from './runFile';
+export {
+  DEFAULT_PROVIDER_SETTINGS,
+  PROVIDER_LABELS,
+  PROVIDER_SETTINGS_KEY,
+  describeProvider,
+  loadProviderSettings,
+  saveProviderSettings,
+  missingSetting,
+} from './settings';
+export type { ProviderKind, ProviderSettings, SettingsTable } from './settings';
+export { providerFor, replayProvider, checkConnection } from './providers';
+export type { ConnectionCheck } from './providers';
+export { recordedAnswers } from './replay';

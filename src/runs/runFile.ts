@@ -1,0 +1,149 @@
+/**
+ * One run as one file: the document it ran, its events and the script that replays it (from
+ * `runToScript`). Never any key or endpoint: the provider appears only by its id ("openai").
+ * Importing stores the run for stepping and replay; it has no checkpoints, so it cannot be
+ * resumed, only replayed (a new run on the script provider).
+ */
+import { z } from 'zod';
+import { HandoffStudioError } from '../engine/errors';
+import type { RunEvent } from '../engine/events';
+import { parseScript, runToScript, type Script } from '../engine/script';
+import type { CheckpointStore, RunRecord, RunStatus } from '../engine/store';
+import { parseWorkflow, serializeWorkflow, type Workflow } from '../model';
+
+export const RUN_FILE_FORMAT = 'handoff-run';
+
+export interface RunFile {
+  format: typeof RUN_FILE_FORMAT;
+  version: 1;
+  run: {
+    runId: string;
+    workflowName: string;
+    provider: string;
+    status: RunStatus;
+    startedAt: string;
+    updatedAt: string;
+    forkOf?: { runId: string; checkpointId: string };
+  };
+  /** The workflow document, as JSON. */
+  document: unknown;
+  events: RunEvent[];
+  /** Replays the model replies of the run (DESIGN §5). */
+  script: Script;
+}
+
+/** A stored run that came from a file (it has no checkpoints). */
+export type ImportedRunRecord = RunRecord & { imported: true };
+
+export const isImported = (record: RunRecord): boolean =>
+  (record as Partial<ImportedRunRecord>).imported === true;
+
+const runFileSchema = z.object({
+  format: z.literal(RUN_FILE_FORMAT),
+  version: z.literal(1),
+  run: z.object({
+    runId: z.string().min(1),
+    workflowName: z.string(),
+    provider: z.string(),
+    status: z.enum(['running', 'paused', 'completed', 'failed', 'stopped']),
+    startedAt: z.string(),
+    updatedAt: z.string(),
+    forkOf: z.object({ runId: z.string(), checkpointId: z.string() }).optional(),
+  }),
+  document: z.unknown(),
+  events: z.array(z.looseObject({ type: z.string(), seq: z.number().int().min(1) })),
+  script: z.unknown(),
+});
+
+/** The file of a stored run. @throws HandoffStudioError `run_not_found`. */
+export async function exportRun(store: CheckpointStore, runId: string): Promise<RunFile> {
+  const record = await store.getRun(runId);
+  if (!record) throw new HandoffStudioError('run_not_found', `There is no run "${runId}" here.`);
+  const events = await store.getEvents(runId);
+  const { workflowName, provider, status, startedAt, updatedAt, forkOf } = record;
+  return {
+    format: RUN_FILE_FORMAT,
+    version: 1,
+    run: {
+      runId,
+      workflowName,
+      provider,
+      status,
+      startedAt,
+      updatedAt,
+      ...(forkOf ? { forkOf } : {}),
+    },
+    document: JSON.parse(record.document) as unknown,
+    events,
+    script: runToScript(events),
+  };
+}
+
+/** The file's text (pretty JSON). */
+export const runFileText = (file: RunFile): string => `${JSON.stringify(file, null, 2)}\n`;
+
+/** A run file name: `<workflow>-<runId>.run.json`. */
+export const runFileName = (file: RunFile): string =>
+  `${file.run.workflowName || 'workflow'}-${file.run.runId}.run.json`.replace(/[^\w.-]+/g, '_');
+
+/** Reads a run file. @throws HandoffStudioError `invalid_script` naming what is wrong. */
+export function parseRunFile(text: string): { file: RunFile; doc: Workflow } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw invalid(`it is not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const result = runFileSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw invalid(`${issue?.path.join('.') || '(file)'}: ${issue?.message ?? 'not a run file'}`);
+  }
+  const parsed = parseWorkflow(result.data.document);
+  if (!parsed.ok) {
+    const p = parsed.problems[0];
+    throw invalid(
+      `its workflow is not valid (${p ? `${p.path}: ${p.message}` : 'unknown problem'})`,
+    );
+  }
+  const file = result.data as RunFile;
+  const events = [...file.events].sort((a, b) => a.seq - b.seq);
+  // The script is rebuilt from the events when it is missing or damaged.
+  let script: Script;
+  try {
+    script = parseScript(file.script);
+  } catch {
+    script = runToScript(events);
+  }
+  return { file: { ...file, events, script }, doc: parsed.doc };
+}
+
+/**
+ * Stores an imported run (the record and its events) and returns its record. A run already
+ * here under the same id is left as it is and returned.
+ */
+export async function importRun(store: CheckpointStore, text: string): Promise<RunRecord> {
+  const { file, doc } = parseRunFile(text);
+  const existing = await store.getRun(file.run.runId);
+  if (existing) return existing;
+  const record: ImportedRunRecord = {
+    ...file.run,
+    // A run that was running when exported cannot continue here: show it as stopped.
+    status: file.run.status === 'running' ? 'stopped' : file.run.status,
+    docHash: '',
+    document: serializeWorkflow(doc),
+    eventCount: file.events.length,
+    itemCount: 0,
+    imported: true,
+  };
+  await store.putRun(record);
+  if (file.events.length > 0) await store.putEvents(record.runId, file.events);
+  return record;
+}
+
+function invalid(why: string): HandoffStudioError {
+  return new HandoffStudioError(
+    'invalid_script',
+    `This is not a run file Handoff Studio can open: ${why}.`,
+  );
+}

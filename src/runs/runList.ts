@@ -1,0 +1,62 @@
+/**
+ * The past runs of a workflow as the Run panel lists them. A run whose record says "running"
+ * but that no live handle in this page drives was cut off by a reload or a closed tab: it shows
+ * as interrupted and resumes from its last checkpoint.
+ */
+import type { CheckpointStore, RunRecord, RunStatus } from '../engine/store';
+import { isImported } from './runFile';
+
+/** How a run shows in the list: its stored status, or live / interrupted. */
+export type RunState = RunStatus | 'live' | 'interrupted';
+
+export interface RunSummary {
+  runId: string;
+  workflowName: string;
+  state: RunState;
+  startedAt: string;
+  updatedAt: string;
+  /** Events stored. */
+  events: number;
+  /** Provider id ("simulator", "openai", "script"). */
+  provider: string;
+  /** It has checkpoints and has not completed (imported runs can only be replayed). */
+  resumable: boolean;
+  imported: boolean;
+  forkOf?: { runId: string; checkpointId: string };
+}
+
+/** Runs of `workflowName` (all when absent), newest first. */
+export async function listRunSummaries(
+  store: CheckpointStore,
+  liveRunId: string | undefined,
+  workflowName?: string,
+): Promise<RunSummary[]> {
+  const records = await store.listRuns();
+  const mine = records.filter((r) => workflowName === undefined || r.workflowName === workflowName);
+  return Promise.all(mine.map((r) => summarize(store, r, liveRunId)));
+}
+
+export async function summarize(
+  store: CheckpointStore,
+  record: RunRecord,
+  liveRunId: string | undefined,
+): Promise<RunSummary> {
+  const live = record.runId === liveRunId;
+  const interrupted = !live && record.status === 'running';
+  // The record's count is written at pauses and ends; a cut-off run's log is longer.
+  const events =
+    live || interrupted ? (await store.getEvents(record.runId)).length : record.eventCount;
+  const imported = isImported(record);
+  return {
+    runId: record.runId,
+    workflowName: record.workflowName,
+    state: live ? 'live' : interrupted ? 'interrupted' : record.status,
+    startedAt: record.startedAt,
+    updatedAt: record.updatedAt,
+    events,
+    provider: record.provider,
+    resumable: !imported && !live && record.status !== 'completed',
+    imported,
+    ...(record.forkOf ? { forkOf: record.forkOf } : {}),
+  };
+}

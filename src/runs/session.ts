@@ -1,0 +1,326 @@
+/**
+ * The run session controller (no React): starts a run from a document and provider settings,
+ * keeps the live `RunHandle`, folds its events into a `TraceTimeline`, answers requests, and
+ * stops, resumes, forks, replays, opens, lists, exports and imports runs through the checkpoint
+ * store. The UI renders `getView()` and re-renders on `subscribe`.
+ */
+import { HandoffStudioError } from '../engine/errors';
+import type { RunEvent } from '../engine/events';
+import type { ModelProvider } from '../engine/provider';
+import { resumeRun, startRun, type RunHandle } from '../engine/run';
+import { runToScript } from '../engine/script';
+import type { CheckpointStore, RunRecord } from '../engine/store';
+import { parseWorkflowText, type Workflow } from '../model';
+import { TraceTimeline } from '../trace';
+import { providerFor, replayProvider } from './providers';
+import { recordedAnswers, type RecordedAnswers } from './replay';
+import { exportRun, importRun, isImported, type RunFile } from './runFile';
+import { listRunSummaries, type RunSummary } from './runList';
+import type { ProviderSettings } from './settings';
+
+/** What the Run panel shows. A new object whenever anything in it changed. */
+export interface RunView {
+  runId: string | undefined;
+  workflowName: string | undefined;
+  provider: string | undefined;
+  /** A handle drives the run in this page now. */
+  live: boolean;
+  /** The shown run was cut off by a reload (stored as running, no handle here). */
+  interrupted: boolean;
+  /** The shown run can be resumed (it is stored with checkpoints and has not completed). */
+  resumable: boolean;
+  imported: boolean;
+  timeline: TraceTimeline;
+  /** Changes with every event (the timeline itself is mutated in place). */
+  version: number;
+  /** Why the last action was refused or failed (the run's own failures are in the trace). */
+  error: string | undefined;
+}
+
+export interface RunControllerOptions {
+  store: CheckpointStore;
+  /** How settings become a provider (tests inject their own). */
+  providerFor?: (settings: ProviderSettings, doc: Workflow) => ModelProvider;
+  now?: () => string;
+}
+
+const EMPTY_VIEW: Omit<RunView, 'timeline'> = {
+  runId: undefined,
+  workflowName: undefined,
+  provider: undefined,
+  live: false,
+  interrupted: false,
+  resumable: false,
+  imported: false,
+  version: 0,
+  error: undefined,
+};
+
+export class RunController {
+  readonly store: CheckpointStore;
+  private view: RunView = { ...EMPTY_VIEW, timeline: new TraceTimeline() };
+  private readonly listeners = new Set<() => void>();
+  private handle: RunHandle | undefined;
+  private generation = 0;
+  private answers: RecordedAnswers | undefined;
+  private readonly makeProvider: (settings: ProviderSettings, doc: Workflow) => ModelProvider;
+  private readonly now: (() => string) | undefined;
+
+  constructor(options: RunControllerOptions) {
+    this.store = options.store;
+    this.makeProvider = options.providerFor ?? providerFor;
+    this.now = options.now;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getView = (): RunView => this.view;
+
+  /** The live handle's open requests are answered through these. */
+  answerInput(requestId: string, text: string): void {
+    this.handle?.answerInput(requestId, text);
+  }
+
+  /** The user's End: ends the run (`completed user_terminated`). */
+  endRun(requestId: string): void {
+    this.handle?.answerInput(requestId, { end: true });
+  }
+
+  answerApproval(requestId: string, approved: boolean): void {
+    this.handle?.answerApproval(requestId, approved);
+  }
+
+  /** Stops the live run mid-stream; it stays resumable from its last checkpoint. */
+  stop(): void {
+    this.handle?.stop();
+  }
+
+  /** Starts a run of `document` with the opening message. Resolves false when refused. */
+  start(document: Workflow, input: string, settings: ProviderSettings): Promise<boolean> {
+    return this.act(async () => {
+      const provider = this.makeProvider(settings, document);
+      const handle = startRun({ document, provider, input, store: this.store, ...this.clock() });
+      await this.attach(handle, document.name, provider.id, false);
+    });
+  }
+
+  /** Resumes a stored run from its latest checkpoint, or from `checkpointId`. */
+  resume(runId: string, settings: ProviderSettings, checkpointId?: string): Promise<boolean> {
+    return this.act(async () => {
+      const { record, doc } = await this.load(runId);
+      const provider = this.makeProvider(settings, doc);
+      const handle = await resumeRun({
+        runId,
+        store: this.store,
+        document: doc,
+        provider,
+        ...(checkpointId !== undefined ? { checkpointId } : {}),
+        ...this.clock(),
+      });
+      await this.attach(handle, record.workflowName, provider.id, true);
+    });
+  }
+
+  /**
+   * Continues a run from one of its checkpoints as a new run (the original stays). With
+   * `document`, the fork runs that document (it may differ from the run's).
+   */
+  fork(
+    runId: string,
+    checkpointId: string,
+    settings: ProviderSettings,
+    document?: Workflow,
+  ): Promise<boolean> {
+    return this.act(async () => {
+      const { doc: own } = await this.load(runId);
+      const doc = document ?? own;
+      const provider = this.makeProvider(settings, doc);
+      const handle = await resumeRun({
+        runId,
+        checkpointId,
+        fork: true,
+        store: this.store,
+        document: doc,
+        provider,
+        ...this.clock(),
+      });
+      await this.attach(handle, doc.name, provider.id, true);
+    });
+  }
+
+  /**
+   * Re-runs a stored run on the script provider: the same model replies, and the user's
+   * recorded replies and decisions given again in order (the rest is up to the user).
+   */
+  replay(runId: string, settings: ProviderSettings): Promise<boolean> {
+    return this.act(async () => {
+      const { doc } = await this.load(runId);
+      const events = await this.store.getEvents(runId);
+      const answers = recordedAnswers(events);
+      if (answers.opening === undefined)
+        throw new Error('This run has no opening message to replay.');
+      const provider = replayProvider(runToScript(events), settings);
+      const handle = startRun({
+        document: doc,
+        provider,
+        input: answers.opening,
+        store: this.store,
+        ...this.clock(),
+      });
+      this.answers = answers;
+      await this.attach(handle, doc.name, provider.id, false);
+    });
+  }
+
+  /** Shows a stored run (to step through it) without running it. */
+  open(runId: string): Promise<boolean> {
+    return this.act(async () => {
+      const { record } = await this.load(runId);
+      const events = await this.store.getEvents(runId);
+      this.generation++;
+      this.view = this.describe(record, new TraceTimeline(events), this.view.version + 1);
+      this.notify();
+    });
+  }
+
+  /** Past runs of a workflow (all when absent), newest first. */
+  listRuns(workflowName?: string): Promise<RunSummary[]> {
+    return listRunSummaries(this.store, this.handle?.runId, workflowName);
+  }
+
+  exportRun(runId: string): Promise<RunFile> {
+    return exportRun(this.store, runId);
+  }
+
+  /** Stores a run file and shows it. @throws HandoffStudioError when the file is not a run. */
+  async importRun(text: string): Promise<RunRecord> {
+    const record = await importRun(this.store, text);
+    await this.open(record.runId);
+    return record;
+  }
+
+  /** Clears an action error. */
+  dismissError(): void {
+    if (this.view.error === undefined) return;
+    this.view = { ...this.view, error: undefined, version: this.view.version + 1 };
+    this.notify();
+  }
+
+  private async attach(
+    handle: RunHandle,
+    workflowName: string,
+    provider: string,
+    fromStore: boolean,
+  ): Promise<void> {
+    const generation = ++this.generation;
+    this.handle = handle;
+    // Events may flow while stored ones load: buffer them, then append them after.
+    const buffered: RunEvent[] = [...handle.history];
+    const unbuffer = handle.subscribe((event) => buffered.push(event));
+    const stored = fromStore ? await this.store.getEvents(handle.runId).catch(() => []) : [];
+    unbuffer();
+    const timeline = new TraceTimeline(stored);
+    for (const event of buffered) timeline.append(event);
+    this.view = {
+      ...EMPTY_VIEW,
+      runId: handle.runId,
+      workflowName,
+      provider,
+      live: true,
+      timeline,
+      version: this.view.version + 1,
+    };
+    for (const event of buffered) this.autoAnswer(event);
+    handle.subscribe((event) => {
+      if (generation !== this.generation) return;
+      timeline.append(event);
+      this.autoAnswer(event);
+      this.view = { ...this.view, version: this.view.version + 1 };
+      this.notify();
+    });
+    this.notify();
+    void handle.done.then(async () => {
+      if (generation !== this.generation) return;
+      this.handle = undefined;
+      this.answers = undefined;
+      const record = await this.store.getRun(handle.runId).catch(() => undefined);
+      if (generation !== this.generation) return;
+      this.view = record
+        ? this.describe(record, timeline, this.view.version + 1)
+        : { ...this.view, live: false, version: this.view.version + 1 };
+      this.notify();
+    });
+  }
+
+  /** A replay answers what the recorded run's user answered, in order. */
+  private autoAnswer(event: RunEvent): void {
+    const answers = this.answers;
+    const handle = this.handle;
+    if (!answers || !handle) return;
+    if (event.type === 'input_requested' && answers.inputs.length > 0) {
+      const answer = answers.inputs.shift()!;
+      queueMicrotask(() => handle.answerInput(event.requestId, answer));
+    } else if (event.type === 'approval_requested' && answers.decisions.length > 0) {
+      const approved = answers.decisions.shift()!;
+      queueMicrotask(() => handle.answerApproval(event.requestId, approved));
+    }
+  }
+
+  private describe(record: RunRecord, timeline: TraceTimeline, version: number): RunView {
+    const imported = isImported(record);
+    return {
+      runId: record.runId,
+      workflowName: record.workflowName,
+      provider: record.provider,
+      live: false,
+      interrupted: record.status === 'running',
+      resumable: !imported && record.status !== 'completed',
+      imported,
+      timeline,
+      version,
+      error: undefined,
+    };
+  }
+
+  private async load(runId: string): Promise<{ record: RunRecord; doc: Workflow }> {
+    const record = await this.store.getRun(runId);
+    if (!record) throw new HandoffStudioError('run_not_found', `There is no run "${runId}" here.`);
+    const parsed = parseWorkflowText(record.document);
+    if (!parsed.ok) {
+      throw new HandoffStudioError(
+        'invalid_document',
+        `The workflow of run "${runId}" cannot be read.`,
+      );
+    }
+    return { record, doc: parsed.doc };
+  }
+
+  /** Runs an action unless a run is live; a failure becomes `view.error`. */
+  private async act(action: () => Promise<void>): Promise<boolean> {
+    if (this.handle) return this.refuse('A run is in progress: stop it first.');
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      this.answers = undefined;
+      return this.refuse(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private refuse(message: string): boolean {
+    this.view = { ...this.view, error: message, version: this.view.version + 1 };
+    this.notify();
+    return false;
+  }
+
+  private clock(): { now?: () => string } {
+    return this.now ? { now: this.now } : {};
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * The run session controller (src/runs) on dexie over fake-indexeddb, with the simulator and
+ * script providers: start, answer, stop and resume, a "reload" (a new controller on the same
+ * database) that finds the run interrupted and resumes it with nothing lost, fork, export and
+ * import, replay, and provider settings.
+ */
+import { readFileSync } from 'node:fs';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { ModelProvider, RunEvent } from '../../src/engine';
+import { parseWorkflowText, type Workflow } from '../../src/model';
+import { createSimulatorProvider } from '../../src/providers/simulator';
+import {
+  DEFAULT_PROVIDER_SETTINGS,
+  loadProviderSettings,
+  RunController,
+  runFileText,
+  saveProviderSettings,
+  type ProviderSettings,
+  type RunView,
+} from '../../src/runs';
+import { DexieCheckpointStore } from '../../src/storage/dexieStore';
+import { chatItems, traceForEdge } from '../../src/trace';
+
+const simulator: ProviderSettings = { ...DEFAULT_PROVIDER_SETTINGS, simulator: { delayMs: 0 } };
+
+function customerSupport(): Workflow {
+  const parsed = parseWorkflowText(readFileSync('public/examples/customer_support.json', 'utf8'));
+  if (!parsed.ok) throw new Error('example does not parse');
+  return parsed.doc;
+}
+
+function database() {
+  const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+  return { open: () => new DexieCheckpointStore('test-db', deps) };
+}
+
+/** Resolves with the view once `test` holds (checked now and after every change). */
+function until(controller: RunController, test: (view: RunView) => boolean): Promise<RunView> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out waiting for the run')), 5000);
+    const check = () => {
+      const view = controller.getView();
+      if (!test(view)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(view);
+    };
+    const unsubscribe = controller.subscribe(check);
+    check();
+  });
+}
+
+const latest = (view: RunView) => view.timeline.latest;
+const types = (events: readonly RunEvent[]) => events.map((e) => e.type);
+
+describe('RunController', () => {
+  it('runs customer support on the simulator, with an approval and a reply', async () => {
+    const controller = new RunController({ store: database().open() });
+    expect(
+      await controller.start(customerSupport(), 'I want a refund for order 123', simulator),
+    ).toBe(true);
+    let view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'approval'));
+    expect(view.live).toBe(true);
+    expect(latest(view).activeAgent).toBe('refund_agent');
+    expect(traceForEdge(latest(view), 'triage_agent', 'refund_agent').count).toBe(1);
+    const approval = latest(view).pending[0]!;
+    expect(approval).toMatchObject({ name: 'process_refund', arguments: { order_number: '123' } });
+    controller.answerApproval(approval.requestId, true);
+
+    view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    controller.answerInput(latest(view).pending[0]!.requestId, 'thanks, goodbye');
+    view = await until(controller, (v) => !v.live);
+    expect(latest(view).status).toBe('completed');
+    const texts = chatItems(latest(view)).flatMap((i) => (i.kind === 'message' ? [i.text] : []));
+    expect(texts.join(' ')).toContain('Refund processed for order 123.');
+
+    const runs = await controller.listRuns('customer_support');
+    expect(runs).toEqual([
+      expect.objectContaining({
+        runId: view.runId,
+        state: 'completed',
+        provider: 'simulator',
+        resumable: false,
+      }),
+    ]);
+    expect(runs[0]!.events).toBe(view.timeline.length);
+    expect(await controller.listRuns('another_workflow')).toEqual([]);
+  });
+
+  it('stops a run mid-stream and resumes it from its last checkpoint', async () => {
+    const controller = new RunController({ store: database().open() });
+    const slow = { ...simulator, simulator: { delayMs: 5 } };
+    await controller.start(customerSupport(), 'Hello there', slow);
+    await until(
+      controller,
+      (v) => latest(v).streaming !== undefined && latest(v).streaming!.text.length > 0,
+    );
+    controller.stop();
+    let view = await until(controller, (v) => !v.live);
+    expect(latest(view).status).toBe('stopped');
+    expect(view.resumable).toBe(true);
+    const cutAt = latest(view).checkpoints.chunks.flat().at(-1)!.seq;
+
+    expect(await controller.resume(view.runId!, slow)).toBe(true);
+    view = await until(controller, (v) => latest(v).status === 'waiting');
+    // The log continues after the last checkpoint, as the store keeps it: the cut-off reply
+    // (after that checkpoint) is an abandoned future; the resumed call streams it in full.
+    expect(view.timeline.events[cutAt]).toMatchObject({ type: 'run_resumed', seq: cutAt + 1 });
+    expect(types(view.timeline.events)).not.toContain('stopped');
+    const messages = chatItems(latest(view)).filter((i) => i.kind === 'message');
+    expect(messages).toEqual([
+      expect.objectContaining({ agent: 'triage_agent', streaming: false }),
+    ]);
+    expect(messages[0]).not.toHaveProperty('interrupted');
+  });
+
+  it('finds a run cut off by a reload interrupted, and resumes it with nothing lost', async () => {
+    const db = database();
+    // The first page: the refund agent's model call never returns (the page is "reloaded").
+    const hanging: ModelProvider = { id: 'simulator', complete: () => new Promise(() => {}) };
+    const first = new RunController({
+      store: db.open(),
+      providerFor: (_settings, doc) => {
+        const sim = createSimulatorProvider({ document: doc });
+        return {
+          id: 'simulator',
+          complete: (r) => (r.agent === 'refund_agent' ? hanging.complete(r) : sim.complete(r)),
+        };
+      },
+    });
+    await first.start(customerSupport(), 'I want a refund for order 123', simulator);
+    const cut = await until(
+      first,
+      (v) => latest(v).activeAgent === 'refund_agent' && latest(v).streaming !== undefined,
+    );
+    const seen = [...cut.timeline.events];
+
+    // The reloaded page: a new controller on the same database.
+    const second = new RunController({ store: db.open() });
+    const [summary] = await second.listRuns('customer_support');
+    expect(summary).toMatchObject({ runId: cut.runId, state: 'interrupted', resumable: true });
+    expect(await second.open(cut.runId!)).toBe(true);
+    expect(second.getView()).toMatchObject({ interrupted: true, live: false, resumable: true });
+    // Everything up to the last checkpoint was stored: the opening, the handoff.
+    const stored = second.getView().timeline.events;
+    const lastCheckpoint = seen.filter((e) => e.type === 'checkpoint_saved').at(-1)!;
+    expect(stored.slice(0, lastCheckpoint.seq)).toEqual(seen.slice(0, lastCheckpoint.seq));
+
+    expect(await second.resume(cut.runId!, simulator)).toBe(true);
+    const view = await until(second, (v) => latest(v).pending.some((r) => r.kind === 'approval'));
+    const chat = chatItems(latest(view));
+    expect(chat.filter((i) => i.kind === 'user').map((i) => i.kind === 'user' && i.text)).toEqual([
+      'I want a refund for order 123',
+    ]);
+    expect(chat.some((i) => i.kind === 'handoff' && i.to === 'refund_agent')).toBe(true);
+    expect(view.timeline.events.map((e) => e.seq)).toEqual(
+      view.timeline.events.map((_, i) => i + 1),
+    );
+    const [again] = await second.listRuns('customer_support');
+    expect(again!.state).toBe('live');
+  });
+
+  it('forks from a checkpoint as a new run and leaves the original', async () => {
+    const controller = new RunController({ store: database().open() });
+    await controller.start(customerSupport(), 'Where is my order 55?', simulator);
+    let view = await until(controller, (v) => latest(v).status === 'waiting');
+    const original = view.runId!;
+    controller.endRun(latest(view).pending[0]!.requestId);
+    view = await until(controller, (v) => !v.live);
+    const originalEvents = [...view.timeline.events];
+    const checkpoint = latest(view).checkpoints.chunks.flat()[1]!;
+
+    expect(await controller.fork(original, checkpoint.checkpointId, simulator)).toBe(true);
+    view = await until(controller, (v) => v.runId !== original && latest(v).status === 'waiting');
+    expect(view.timeline.events.slice(0, checkpoint.seq)).toEqual(
+      originalEvents.slice(0, checkpoint.seq),
+    );
+    const runs = await controller.listRuns('customer_support');
+    expect(runs.map((r) => r.runId).sort()).toEqual([original, view.runId].sort());
+    expect(runs.find((r) => r.runId === view.runId)!.forkOf).toEqual({
+      runId: original,
+      checkpointId: checkpoint.checkpointId,
+    });
+    expect(await controller.store.getEvents(original)).toEqual(originalEvents);
+  });
+
+  it('exports a run with no key, imports it elsewhere and replays it the same way', async () => {
+    const secret = 'sk-test-SECRET-1234567890';
+    const keyed: ProviderSettings = {
+      ...simulator,
+      openai: { apiKey: secret, model: 'gpt-x' },
+      compatible: { baseURL: 'http://10.0.0.1/v1', apiKey: secret, model: 'm' },
+    };
+    const controller = new RunController({ store: database().open() });
+    await controller.start(customerSupport(), 'I want a refund for order 7', keyed);
+    let view = await until(controller, (v) => latest(v).status === 'waiting');
+    controller.answerApproval(latest(view).pending[0]!.requestId, false);
+    view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    controller.endRun(latest(view).pending[0]!.requestId);
+    view = await until(controller, (v) => !v.live);
+    const text = runFileText(await controller.exportRun(view.runId!));
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain('10.0.0.1');
+    expect(JSON.parse(text)).toMatchObject({ format: 'handoff-run', version: 1 });
+
+    // A fresh browser profile: another database.
+    const elsewhere = new RunController({ store: database().open() });
+    const record = await elsewhere.importRun(text);
+    expect(record.runId).toBe(view.runId);
+    const imported = elsewhere.getView();
+    expect(imported).toMatchObject({ imported: true, resumable: false, live: false });
+    expect(imported.timeline.events).toEqual(view.timeline.events);
+    expect((await elsewhere.listRuns())[0]).toMatchObject({ imported: true, resumable: false });
+
+    expect(await elsewhere.replay(record.runId, simulator)).toBe(true);
+    const replayed = await until(elsewhere, (v) => !v.live && v.runId !== record.runId);
+    expect(replayed.provider).toBe('script');
+    const strip = (events: readonly RunEvent[]) =>
+      events.filter((e) => e.type !== 'run_started').map(({ seq: _seq, ...rest }) => rest);
+    expect(strip(replayed.timeline.events)).toEqual(strip(view.timeline.events));
+  });
+
+  it('refuses a second run while one is live, and reports a bad import', async () => {
+    const controller = new RunController({ store: database().open() });
+    await controller.start(customerSupport(), 'Hello', simulator);
+    expect(await controller.start(customerSupport(), 'Again', simulator)).toBe(false);
+    expect(controller.getView().error).toMatch(/in progress/);
+    await expect(controller.importRun('{"format":"nope"}')).rejects.toThrow(/not a run file/);
+  });
+});
+
+describe('provider settings', () => {
+  it('are stored in the settings table and completed with defaults', async () => {
+    const store = database().open();
+    expect(await loadProviderSettings(store.db.settings)).toEqual(DEFAULT_PROVIDER_SETTINGS);
+    const mine: ProviderSettings = {
+      ...DEFAULT_PROVIDER_SETTINGS,
+      kind: 'compatible',
+      compatible: { baseURL: 'http://127.0.0.1:1234/v1', apiKey: 'k', model: 'llama' },
+    };
+    await saveProviderSettings(store.db.settings, mine);
+    expect(await loadProviderSettings(store.db.settings)).toEqual(mine);
+    await store.db.settings.put({ key: 'runs.provider', value: { kind: 'bogus', openai: 3 } });
+    expect(await loadProviderSettings(store.db.settings)).toEqual(DEFAULT_PROVIDER_SETTINGS);
+  });
+});
