@@ -72,9 +72,35 @@ export interface DesignerStoreOptions {
   historyLimit?: number;
 }
 
-function derive(doc: Workflow): Pick<DesignerState, 'topology' | 'issues'> {
+function derive(
+  doc: Workflow,
+  previous?: readonly ValidationIssue[],
+): Pick<DesignerState, 'topology' | 'issues'> {
   const topology = buildTopology(doc);
-  return { topology, issues: sortIssues(validateWorkflow(doc, topology)) };
+  const issues = sortIssues(validateWorkflow(doc, topology));
+  // Same problems as before (most keystrokes): keep the old array so that nothing that shows
+  // problems re-renders.
+  return { topology, issues: previous && sameIssues(previous, issues) ? previous : issues };
+}
+
+function sameIssues(a: readonly ValidationIssue[], b: readonly ValidationIssue[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (
+      x.code !== y.code ||
+      x.path !== y.path ||
+      x.message !== y.message ||
+      x.agent !== y.agent ||
+      x.edge?.index !== y.edge?.index ||
+      x.edge?.source !== y.edge?.source ||
+      x.edge?.target !== y.edge?.target
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 export function createDesignerStore(
@@ -100,7 +126,7 @@ export function createDesignerStore(
         // A move changes no check: keep the issues (and their identity, so nothing re-renders).
         ...(onlyPositionsDiffer(state.doc, doc)
           ? { topology: state.topology, issues: state.issues }
-          : derive(doc)),
+          : derive(doc, state.issues)),
         selection: sameSelection(nextSelection, state.selection) ? state.selection : nextSelection,
         revision: state.revision + 1,
         lastChange: kind,

@@ -6,9 +6,10 @@ test('drag two agents from the palette, connect them, label the edge, see the to
   inspector,
 }) => {
   await canvas.open('customer_support.json');
-  await canvas.dragFromPalette('Triage', 120, 80);
+  // away from the pane's edges, where a connection drag would pan the view
+  await canvas.dragFromPalette('Triage', 300, 70);
   await expect(canvas.node('triage_agent_2')).toBeVisible();
-  await canvas.dragFromPalette('Specialist', 120, 420);
+  await canvas.dragFromPalette('Specialist', 300, 600);
   await expect(canvas.node('specialist_agent')).toBeVisible();
   await expect(canvas.nodes).toHaveCount(6);
 

@@ -165,7 +165,12 @@ describe('derived state', () => {
     store.getState().apply((d) => moveAgents(d, { a: { x: 5, y: 5 } }), { label: 'Move' });
     expect(store.getState().issues).toBe(issues);
     expect(store.getState().topology).toBe(topology);
-    store.getState().apply((d) => updateAgent(d, 'a', { description: '' }), { label: 'Edit' });
+    // an edit that changes no problem keeps the issues array (nothing showing them re-renders)
+    store.getState().apply((d) => updateAgent(d, 'a', { description: 'A2' }), { label: 'Edit' });
+    expect(store.getState().topology).not.toBe(topology);
+    expect(store.getState().issues).toBe(issues);
+    store.getState().apply((d) => updateAgent(d, 'a', { instructions: '' }), { label: 'Edit' });
     expect(store.getState().issues).not.toBe(issues);
+    expect(store.getState().issues.some((i) => i.code === 'empty_instructions')).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Node,
 } from '@xyflow/react';
 import { useCallback, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
@@ -33,6 +34,7 @@ const edgeTypes = { handoff: HandoffEdge };
 const GRID: [number, number] = [20, 20];
 /** Above this many agents only the visible part of the graph is rendered. */
 const VIRTUALIZE_FROM = 150;
+const FAR_ZOOM = 0.45;
 
 const miniMapColor = (node: Node) => {
   const data = node.data as AgentNodeData;
@@ -51,6 +53,9 @@ export function Canvas() {
   const snapToGrid = useUi((s) => s.snapToGrid);
   const colorMode = useResolvedTheme();
   const { screenToFlowPosition } = useReactFlow();
+  // Level of detail: zoomed far out, labels and node details are unreadable; hiding them (CSS)
+  // spares the browser laying out and painting thousands of elements on every frame.
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
 
   const [buildNodes] = useState(createNodeBuilder);
   const [buildEdges] = useState(createEdgeBuilder);
@@ -111,7 +116,7 @@ export function Canvas() {
 
   return (
     <div
-      className="canvas__flow"
+      className={`canvas__flow${far ? ' canvas__flow--far' : ''}`}
       onDrop={onDrop}
       onDragOver={onDragOver}
       onDoubleClick={onDoubleClick}

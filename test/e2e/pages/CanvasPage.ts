@@ -41,10 +41,22 @@ export class CanvasPage {
     expect(pane.width).toBeGreaterThan(0);
   }
 
+  /** The box once it has stopped moving (new nodes are measured and placed over a few frames). */
+  async stableBox(locator: Locator) {
+    let last = await this.box(locator);
+    for (let i = 0; i < 50; i++) {
+      await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+      const next = await this.box(locator);
+      if (next.x === last.x && next.y === last.y) return next;
+      last = next;
+    }
+    return last;
+  }
+
   /** Drags from the source node's right handle to the target node's left handle, like a person. */
   async connect(source: string, target: string): Promise<void> {
-    const from = await this.box(this.node(source).locator('.react-flow__handle.source'));
-    const to = await this.box(this.node(target).locator('.react-flow__handle.target'));
+    const from = await this.stableBox(this.node(source).locator('.react-flow__handle.source'));
+    const to = await this.stableBox(this.node(target).locator('.react-flow__handle.target'));
     const mouse = this.page.mouse;
     await mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await mouse.down();
