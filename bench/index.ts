@@ -1,5 +1,6 @@
 /** `npm run bench`: prints performance figures (nothing here is asserted). */
 import { benchConformance } from './conformance';
+import { benchDesigner } from './designer';
 import { benchEngine } from './engine';
 import { benchModel } from './model';
 
@@ -8,3 +9,4 @@ console.log(`# Handoff Studio benchmarks (${new Date().toISOString()}, Node ${pr
 if (!only || only === 'model') benchModel();
 if (!only || only === 'engine') await benchEngine();
 if (!only || only === 'conformance') await benchConformance();
+if (!only || only === 'designer') await benchDesigner();
