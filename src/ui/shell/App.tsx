@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { Inspector } from '../inspector/Inspector';
 import { Palette } from '../palette/Palette';
+import { RunPanel } from '../run/RunPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { ShortcutSheet } from './ShortcutSheet';
 import { StatusMessage } from './StatusMessage';
@@ -46,6 +47,7 @@ function Designer() {
         <div className="sidebar">
           <Inspector />
           <ProblemsPanel />
+          <RunPanel />
         </div>
       </main>
       <ShortcutSheet />

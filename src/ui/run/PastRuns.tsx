@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState } from 'react';
+import type { RunSummary } from '../../runs';
+
+interface Props {
+  workflowName: string;
+  /** Changes when the list may have changed (a run started, ended, was imported). */
+  refreshKey: string;
+  shownRunId: string | undefined;
+  busy: boolean;
+  onOpen(runId: string): void;
+  onResume(runId: string): void;
+  onReplay(runId: string): void;
+  onExport(runId: string): void;
+  onImport(file: File): void;
+  load(): Promise<RunSummary[]>;
+}
+
+const STATE_LABEL: Record<RunSummary['state'], string> = {
+  live: 'running',
+  interrupted: 'interrupted',
+  running: 'running',
+  paused: 'waiting',
+  completed: 'completed',
+  failed: 'failed',
+  stopped: 'stopped',
+};
+
+function when(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+}
+
+/** The past runs of the open workflow: status, start, length, provider; Open, Resume, Replay. */
+export function PastRuns(props: Props) {
+  const { load, refreshKey } = props;
+  const [runs, setRuns] = useState<RunSummary[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    let cancelled = false;
+    load().then(
+      (list) => !cancelled && (setRuns(list), setError(undefined)),
+      (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [load, refreshKey]);
+  return (
+    <section className="past-runs" aria-label="Past runs">
+      <header className="past-runs__header">
+        <h3>Past runs of {props.workflowName}</h3>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import run…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Run file to import"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) props.onImport(file);
+            e.target.value = '';
+          }}
+        />
+      </header>
+      {error && <p role="alert">{error}</p>}
+      {runs?.length === 0 && <p className="past-runs__empty">No runs of this workflow yet.</p>}
+      <ul>
+        {runs?.map((r) => (
+          <li
+            key={r.runId}
+            className={`past-run${r.runId === props.shownRunId ? ' past-run--shown' : ''}`}
+            aria-label={`Run ${r.runId}`}
+          >
+            <div className="past-run__line">
+              <span className={`run-state run-state--${r.state}`}>{STATE_LABEL[r.state]}</span>
+              <span className="past-run__meta">
+                {when(r.startedAt)} · {r.events} events · {r.provider}
+                {r.imported ? ' · imported' : ''}
+                {r.forkOf ? ' · fork' : ''}
+              </span>
+            </div>
+            <div className="past-run__actions">
+              <button type="button" onClick={() => props.onOpen(r.runId)} disabled={props.busy}>
+                Open
+              </button>
+              {r.resumable && (
+                <button type="button" onClick={() => props.onResume(r.runId)} disabled={props.busy}>
+                  Resume
+                </button>
+              )}
+              <button
+                type="button"
+                onClick={() => props.onReplay(r.runId)}
+                disabled={props.busy}
+                title="Run it again on its recorded replies (script provider)"
+              >
+                Replay
+              </button>
+              <button type="button" onClick={() => props.onExport(r.runId)}>
+                Export
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import type { RunView } from '../../runs';
+import type { TraceState } from '../../trace';
+
+interface Props {
+  view: RunView;
+  latest: TraceState;
+  onStop(): void;
+  onResume(): void;
+  onExport(): void;
+}
+
+const STATUS: Record<TraceState['status'], string> = {
+  idle: 'starting',
+  running: 'running',
+  waiting: 'waiting for you',
+  completed: 'completed',
+  failed: 'failed',
+  stopped: 'stopped',
+};
+
+/** The shown run: its status, Stop while live, Resume when it can continue, Export. */
+export function RunHeader({ view, latest, onStop, onResume, onExport }: Props) {
+  const status = view.interrupted ? 'interrupted' : STATUS[latest.status];
+  const tone = view.interrupted ? 'interrupted' : latest.status;
+  return (
+    <div className="run-header">
+      <div className="run-header__line">
+        <span className={`run-state run-state--${tone}`}>{status}</span>
+        <span className="run-header__agent">{view.live ? latest.activeAgent : ''}</span>
+        {view.live ? (
+          <button type="button" className="danger" onClick={onStop}>
+            Stop
+          </button>
+        ) : (
+          view.resumable && (
+            <button type="button" className="primary" onClick={onResume}>
+              Resume
+            </button>
+          )
+        )}
+        {!view.live && (
+          <button type="button" onClick={onExport} title="Save this run as one file (no keys)">
+            Export
+          </button>
+        )}
+      </div>
+      {!view.live && view.interrupted && (
+        <p className="run-header__note">
+          This run was cut off (the page was reloaded or closed). Resume continues it from its last
+          checkpoint.
+        </p>
+      )}
+      {!view.live && !view.interrupted && latest.status === 'waiting' && (
+        <p className="run-header__note">This run is waiting for you. Resume it to answer.</p>
+      )}
+      {view.imported && (
+        <p className="run-header__note">
+          Imported run: step through it, or Replay it on its recorded replies.
+        </p>
+      )}
+    </div>
+  );
+}

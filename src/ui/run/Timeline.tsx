@@ -1,0 +1,113 @@
+import type { RunEvent } from '../../engine/events';
+import type { TraceTimeline } from '../../trace';
+
+interface Props {
+  timeline: TraceTimeline;
+  /** Events shown, or null for live (all). */
+  cursor: number | null;
+  onCursor(cursor: number | null): void;
+}
+
+/** One line about an event, for the timeline. */
+export function describeEvent(e: RunEvent): string {
+  switch (e.type) {
+    case 'run_started':
+      return 'Run started';
+    case 'run_resumed':
+      return `Resumed from ${e.checkpointId}`;
+    case 'agent_started':
+      return `${e.agent} is called`;
+    case 'text_delta':
+      return `${e.agent} streams “${e.delta.trim()}”`;
+    case 'message':
+      return `${e.agent} said its message`;
+    case 'tool_call':
+      return `${e.agent} calls ${e.name}`;
+    case 'tool_result':
+      return `${e.name} ${e.isError ? 'failed' : 'answered'}`;
+    case 'handoff':
+      return `Handoff ${e.from} → ${e.to}`;
+    case 'input_requested':
+      return `${e.agent} waits for your reply`;
+    case 'user_message':
+      return 'You wrote a message';
+    case 'approval_requested':
+      return `Approval asked for ${e.name}`;
+    case 'approval_resolved':
+      return e.approved ? 'Approved' : 'Rejected';
+    case 'checkpoint_saved':
+      return `Checkpoint ${e.checkpointId}`;
+    case 'completed':
+      return `Completed (${e.reason.replace(/_/g, ' ')})`;
+    case 'warning':
+      return `Warning: ${e.code}`;
+    case 'failed':
+      return `Failed: ${e.error.code}`;
+    case 'stopped':
+      return 'Stopped';
+    case 'usage':
+      return `${e.agent} used ${e.totalTokens} tokens`;
+  }
+}
+
+/** The scrubber: the run as it was after any event; ←/→ step one event. */
+export function Timeline({ timeline, cursor, onCursor }: Props) {
+  const total = timeline.length;
+  if (total === 0) return null;
+  const at = cursor ?? total;
+  const event = at > 0 ? timeline.events[at - 1] : undefined;
+  const go = (k: number) => onCursor(k >= total ? null : Math.max(0, k));
+  return (
+    <section
+      className="timeline"
+      aria-label="Timeline"
+      onKeyDown={(e) => {
+        // The slider steps by itself; elsewhere in the timeline ←/→ step too (and do not
+        // reach the canvas, where arrows move the selected agents).
+        if ((e.target as HTMLElement).tagName === 'INPUT') return;
+        if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+        e.preventDefault();
+        e.stopPropagation();
+        go(e.key === 'ArrowLeft' ? at - 1 : at + 1);
+      }}
+    >
+      <div className="timeline__row">
+        <button type="button" aria-label="Step back" onClick={() => go(at - 1)} disabled={at === 0}>
+          ←
+        </button>
+        <input
+          type="range"
+          aria-label="Event"
+          min={0}
+          max={total}
+          step={1}
+          value={at}
+          onChange={(e) => go(Number(e.target.value))}
+        />
+        <button
+          type="button"
+          aria-label="Step forward"
+          onClick={() => go(at + 1)}
+          disabled={at >= total}
+        >
+          →
+        </button>
+        <button
+          type="button"
+          onClick={() => onCursor(null)}
+          disabled={cursor === null}
+          title="Show the latest event"
+        >
+          Latest
+        </button>
+      </div>
+      <p className="timeline__label" aria-live="polite">
+        <span className="timeline__count">
+          {at} / {total}
+        </span>{' '}
+        {event ? describeEvent(event) : 'Before the first event'}
+        {cursor !== null && <span className="timeline__past"> · as it was</span>}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  DEFAULT_PROVIDER_SETTINGS,
+  loadProviderSettings,
+  saveProviderSettings,
+  type ProviderSettings,
+} from '../../runs';
+import { appRunStore } from './runContext';
+
+/** The provider settings of this browser, loaded from IndexedDB and saved on every change. */
+export function useProviderSettings(): {
+  settings: ProviderSettings;
+  loaded: boolean;
+  update(next: ProviderSettings): void;
+} {
+  const [settings, setSettings] = useState<ProviderSettings>(DEFAULT_PROVIDER_SETTINGS);
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    loadProviderSettings(appRunStore().db.settings)
+      .catch(() => DEFAULT_PROVIDER_SETTINGS)
+      .then((s) => {
+        if (cancelled) return;
+        setSettings(s);
+        setLoaded(true);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  const update = useCallback((next: ProviderSettings) => {
+    setSettings(next);
+    // The key stays in this browser's IndexedDB; a failed save keeps it for this page only.
+    void saveProviderSettings(appRunStore().db.settings, next).catch(() => undefined);
+  }, []);
+  return { settings, loaded, update };
+}
