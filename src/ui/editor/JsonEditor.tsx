@@ -13,8 +13,12 @@ import { JsonSync, type JsonSyncState } from './jsonSync';
 import { registerJsonSchema } from './monacoSetup';
 
 /** The editor's model URI: the JSON language validates this model with the workflow schema. */
-export const WORKFLOW_MODEL_URI = 'inmemory://handoff-studio/workflow.json';
-const SCHEMA_URI = 'https://handoff-studio.local/schema/workflow.v1.json';
+export const WORKFLOW_MODEL_URI = 'inmemory://handoff-studio/workflows/workflow.json';
+/**
+ * Where the examples' `"$schema": "../schema/workflow.v1.json"` points from the model URI: a
+ * document naming its schema is validated with that one, so ours must be found there.
+ */
+const SCHEMA_URI = 'inmemory://handoff-studio/schema/workflow.v1.json';
 
 registerJsonSchema(SCHEMA_URI, WORKFLOW_MODEL_URI, workflowJsonSchema());
 

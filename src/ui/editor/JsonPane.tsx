@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { JsonPaneHeader } from './ViewSwitch';
 import { useViewMode } from './viewStore';
 import './editor.css';
 
@@ -11,6 +12,7 @@ export function JsonPane() {
   if (mode === 'canvas') return null;
   return (
     <section className={`json-pane json-pane--${mode}`} aria-label="JSON view">
+      <JsonPaneHeader />
       <Suspense fallback={<p className="json-pane__loading">Loading the JSON editor…</p>}>
         <JsonEditor />
       </Suspense>

@@ -1,27 +1,56 @@
+import './editor.css';
 import { viewStore, useViewMode, type ViewMode } from './viewStore';
 
-const MODES: ReadonlyArray<{ mode: ViewMode; label: string; title: string }> = [
-  { mode: 'canvas', label: 'Canvas', title: 'Show the canvas' },
+/** The toolbar's JSON toggle: shows the JSON view beside the canvas, or hides it. */
+export function ViewSwitch() {
+  const mode = useViewMode();
+  const open = mode !== 'canvas';
+  return (
+    <button
+      type="button"
+      className="json-toggle"
+      aria-pressed={open}
+      title={open ? 'Hide the JSON view' : 'Edit the document as JSON, beside the canvas'}
+      onClick={() => viewStore.getState().setMode(open ? 'canvas' : 'split')}
+    >
+      {'{ }'} JSON
+    </button>
+  );
+}
+
+const LAYOUTS: ReadonlyArray<{ mode: ViewMode; label: string; title: string }> = [
   { mode: 'split', label: 'Split', title: 'Canvas and JSON side by side' },
-  { mode: 'json', label: 'JSON', title: 'Edit the document as JSON' },
+  { mode: 'json', label: 'Full width', title: 'Only the JSON (the canvas steps aside)' },
 ];
 
-/** The toolbar's view switch: canvas, split, JSON. */
-export function ViewSwitch() {
-  const current = useViewMode();
+/** The JSON view's header: its layout (split or full width) and a close button. */
+export function JsonPaneHeader() {
+  const mode = useViewMode();
   return (
-    <div className="toolbar__group view-switch" role="group" aria-label="View">
-      {MODES.map(({ mode, label, title }) => (
-        <button
-          key={mode}
-          type="button"
-          aria-pressed={current === mode}
-          title={title}
-          onClick={() => viewStore.getState().setMode(mode)}
-        >
-          {label}
-        </button>
-      ))}
-    </div>
+    <header className="json-pane__header">
+      <h2>JSON</h2>
+      <div className="view-switch" role="group" aria-label="JSON view layout">
+        {LAYOUTS.map((l) => (
+          <button
+            key={l.mode}
+            type="button"
+            aria-pressed={mode === l.mode}
+            title={l.title}
+            onClick={() => viewStore.getState().setMode(l.mode)}
+          >
+            {l.label}
+          </button>
+        ))}
+      </div>
+      <button
+        type="button"
+        className="json-pane__close"
+        aria-label="Close the JSON view"
+        title="Close the JSON view"
+        onClick={() => viewStore.getState().setMode('canvas')}
+      >
+        ×
+      </button>
+    </header>
   );
 }

@@ -16,7 +16,8 @@ import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 export type MonacoApi = typeof monaco;
 
 self.MonacoEnvironment = {
-  getWorker: (_id: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
+  getWorker: (_id: string, label: string) =>
+    label === 'json' ? new JsonWorker() : new EditorWorker(),
 };
 // @monaco-editor/react would fetch Monaco from a CDN: hand it this bundle instead.
 loader.config({ monaco: monaco as unknown as Parameters<typeof loader.config>[0]['monaco'] });

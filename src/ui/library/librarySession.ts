@@ -48,7 +48,10 @@ function show(doc: Workflow, id: string | undefined): void {
   } finally {
     loading = false;
   }
-  if (id) void repository().setLastOpen(id).catch(() => {});
+  if (id)
+    void repository()
+      .setLastOpen(id)
+      .catch(() => {});
 }
 
 /** Marks the library unusable for this page (the database could not be opened). */
@@ -101,6 +104,14 @@ async function start(): Promise<Problem[]> {
   });
 
   const requested = new URLSearchParams(window.location.search).get('example');
+  if (requested && /^[\w.-]+\.json$/.test(requested)) {
+    // A link to an example (tests, benches): shown at once, stored on the first edit.
+    const example = await fetchExample(requested);
+    if (!example.ok) return example.problems;
+    show(example.doc, undefined);
+    void refreshList();
+    return [];
+  }
   const lib = repository();
   let lastOpen: string | undefined;
   try {
@@ -109,25 +120,18 @@ async function start(): Promise<Problem[]> {
   } catch (error) {
     unavailable(error);
   }
-  const storageOk = libraryStore.getState().save.state !== 'unavailable';
-
-  if (requested && /^[\w.-]+\.json$/.test(requested)) {
-    const example = await fetchExample(requested);
-    if (!example.ok) return example.problems;
-    show(example.doc, undefined);
-    return [];
-  }
   for (const id of [lastOpen, libraryStore.getState().items[0]?.id]) {
     if (!id) continue;
     const stored = await lib.get(id).catch(() => undefined);
     if (stored?.ok) {
       show(stored.doc, id);
+      libraryStore.getState().set({ save: { state: 'saved', at: stored.updatedAt } });
       return [];
     }
   }
   const example = await fetchExample(FIRST_EXAMPLE);
   if (!example.ok) return example.problems;
-  if (storageOk) await createAndShow(example.doc);
+  if (libraryStore.getState().save.state !== 'unavailable') await createAndShow(example.doc);
   else show(example.doc, undefined);
   return [];
 }
@@ -234,10 +238,13 @@ export async function deleteWorkflow(id: string): Promise<void> {
     if (!deleted) return;
     await refreshList();
     // Undo reopens it if it was open, whatever the stored setting said.
-    libraryStore.getState().set({ deleted: { ...deleted, wasLastOpen: deleted.wasLastOpen || wasOpen } });
+    libraryStore
+      .getState()
+      .set({ deleted: { ...deleted, wasLastOpen: deleted.wasLastOpen || wasOpen } });
     if (wasOpen) {
       const next = libraryStore.getState().items[0];
-      if (!(next && (await openWorkflow(next.id)))) await createAndShow(newWorkflow('Untitled workflow'));
+      if (!(next && (await openWorkflow(next.id))))
+        await createAndShow(newWorkflow('Untitled workflow'));
     }
   } catch (error) {
     say(messageOf(error), 'error');

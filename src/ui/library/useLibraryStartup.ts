@@ -3,9 +3,7 @@ import type { Problem } from '../../model';
 import { startLibrary } from './librarySession';
 
 export type StartupState =
-  | { status: 'loading' }
-  | { status: 'ready' }
-  | { status: 'error'; problems: Problem[] };
+  { status: 'loading' } | { status: 'ready' } | { status: 'error'; problems: Problem[] };
 
 /** Starts the library once and reports when the first document is open. */
 export function useLibraryStartup(): StartupState {
@@ -13,7 +11,8 @@ export function useLibraryStartup(): StartupState {
   useEffect(() => {
     let cancelled = false;
     void startLibrary().then((problems) => {
-      if (!cancelled) setState(problems.length ? { status: 'error', problems } : { status: 'ready' });
+      if (!cancelled)
+        setState(problems.length ? { status: 'error', problems } : { status: 'ready' });
     });
     return () => {
       cancelled = true;

@@ -1,13 +1,15 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
+import { JsonPane } from '../editor/JsonPane';
 import { Inspector } from '../inspector/Inspector';
+import { StorageBanner } from '../library/StorageBanner';
+import { useLibraryStartup } from '../library/useLibraryStartup';
 import { Palette } from '../palette/Palette';
 import { RunPanel } from '../run/RunPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { ShortcutSheet } from './ShortcutSheet';
 import { StatusMessage } from './StatusMessage';
 import { Toolbar } from './Toolbar';
-import { useInitialDocument } from './useDocumentLoader';
 import { useKeyboard } from './useKeyboard';
 import { useApplyTheme } from './useTheme';
 
@@ -22,18 +24,19 @@ export function App() {
 }
 
 function Designer() {
-  const load = useInitialDocument();
+  const load = useLibraryStartup();
   useKeyboard();
   return (
     <div className="app">
       <Toolbar />
+      <StorageBanner />
       <main className="workspace">
         <Palette />
         <div className="canvas" aria-label="Canvas area">
           {load.status === 'loading' && <p className="canvas__message">Loading…</p>}
           {load.status === 'error' && (
             <div className="canvas__message" role="alert">
-              This example could not be opened:
+              The workflow could not be opened:
               <ul>
                 {load.problems.map((p, i) => (
                   <li key={i}>{p.path ? `${p.path}: ${p.message}` : p.message}</li>
@@ -44,6 +47,7 @@ function Designer() {
           {load.status === 'ready' && <Canvas />}
           <StatusMessage />
         </div>
+        <JsonPane />
         <div className="sidebar">
           <Inspector />
           <ProblemsPanel />

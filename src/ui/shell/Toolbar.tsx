@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useDesigner, useDesignerStore } from '../../store/hooks';
-import { EXAMPLES } from '../examples';
+import { ViewSwitch } from '../editor/ViewSwitch';
+import { LibraryButton } from '../library/LibraryButton';
 import { uiStore, useUi, type ThemeChoice } from '../uiStore';
 import { redo, undo } from './commands';
-import { initialExample, openExample } from './useDocumentLoader';
 import { useLayout } from './useLayout';
 
 const THEME_LABEL: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
@@ -13,7 +12,7 @@ const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = {
   dark: 'system',
 };
 
-/** The main toolbar: examples, undo/redo, layout, grid, theme, shortcuts and the status. */
+/** The main toolbar: the workflow menu, undo/redo, layout, grid, theme, shortcuts and the status. */
 export function Toolbar() {
   const store = useDesignerStore();
   const layout = useLayout();
@@ -26,7 +25,6 @@ export function Toolbar() {
   const errors = useDesigner((s) => s.issues.filter((i) => i.severity === 'error').length);
   const theme = useUi((s) => s.theme);
   const snap = useUi((s) => s.snapToGrid);
-  const [example, setExample] = useState(initialExample);
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
@@ -34,22 +32,7 @@ export function Toolbar() {
         <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={22} height={22} />
         Handoff Studio
       </h1>
-      <label className="toolbar__field">
-        Example
-        <select
-          value={example}
-          onChange={(e) => {
-            setExample(e.target.value);
-            void openExample(e.target.value);
-          }}
-        >
-          {EXAMPLES.map((e) => (
-            <option key={e.file} value={e.file}>
-              {e.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LibraryButton />
       <div className="toolbar__group" role="group" aria-label="History">
         <button
           type="button"
@@ -95,6 +78,7 @@ export function Toolbar() {
           # Snap
         </button>
       </div>
+      <ViewSwitch />
       <span className={`toolbar__status ${errors ? 'toolbar__status--error' : ''}`} role="status">
         {agents} agents · {handoffs} handoffs ·{' '}
         {errors ? `${errors} error${errors > 1 ? 's' : ''}` : 'valid'}

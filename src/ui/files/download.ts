@@ -1,0 +1,45 @@
+/** Saving text to a file and to the clipboard, from the browser. */
+
+/** A file name from a workflow name: letters, digits, `_`, `-` and `.` only. */
+export function fileNameFor(name: string, extension: string): string {
+  const base =
+    name
+      .trim()
+      .replace(/[^\w.-]+/g, '_')
+      .replace(/^[_.]+|_+$/g, '') || 'workflow';
+  return `${base.slice(0, 80)}.${extension}`;
+}
+
+/** Downloads `text` as a file. */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: some browsers start the download after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Copies `text` to the clipboard; resolves false when the browser refuses. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Without the async clipboard (an insecure origin, a denied permission): the old way.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}

@@ -1,0 +1,155 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { exportWorkflow } from '../../model/export';
+import { designerStore } from '../../store';
+import { useDesigner } from '../../store/hooks';
+import { EXAMPLES } from '../examples';
+import { downloadText, fileNameFor } from '../files/download';
+import { FileLayer } from '../files/FileLayer';
+import { filesStore, startImport } from '../files/filesStore';
+import { uiStore } from '../uiStore';
+import { LibraryDialog } from './LibraryDialog';
+import { fetchExample, newBlankWorkflow, openAsNew } from './librarySession';
+import { libraryStore, useLibrary, type SaveStatus } from './libraryStore';
+import { UndoToast } from './UndoToast';
+import { formatWhen } from './when';
+import './library.css';
+
+function statusText(save: SaveStatus): string {
+  switch (save.state) {
+    case 'saved':
+      return save.at ? 'Saved' : '';
+    case 'pending':
+    case 'saving':
+      return 'Saving…';
+    case 'error':
+    case 'unavailable':
+      return 'Not saved';
+  }
+}
+
+async function newFromExample(file: string): Promise<void> {
+  const example = await fetchExample(file);
+  if (example.ok) await openAsNew(example.doc);
+  else
+    uiStore
+      .getState()
+      .say(`The example could not be opened: ${example.problems[0]?.message ?? ''}`, 'error');
+}
+
+function downloadJson(): void {
+  const doc = designerStore.getState().doc;
+  const name = fileNameFor(doc.name, 'json');
+  downloadText(name, exportWorkflow(doc, 'json'));
+  uiStore.getState().say(`Downloaded ${name}.`);
+}
+
+/**
+ * The toolbar's workflow menu: the open workflow's name and whether it is saved; the menu
+ * opens the library, starts new workflows, imports and exports. Also mounts the library and
+ * file dialogs, the drop overlay and the undo toast.
+ */
+export function LibraryButton() {
+  const name = useDesigner((s) => s.doc.name);
+  const save = useLibrary((s) => s.save);
+  const dialogOpen = useLibrary((s) => s.dialogOpen);
+  const [menu, setMenu] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const failed = save.state === 'error' || save.state === 'unavailable';
+
+  useEffect(() => {
+    if (!menu) return;
+    root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const outside = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setMenu(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [menu]);
+
+  const run = (action: () => unknown) => () => {
+    setMenu(false);
+    void action();
+  };
+  const onMenuKey = (e: KeyboardEvent) => {
+    e.stopPropagation();
+    const items = [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape') {
+      setMenu(false);
+      root.current?.querySelector<HTMLElement>('.library-button')?.focus();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = (at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+      items[next]?.focus();
+    }
+  };
+
+  return (
+    <div className="workflow-menu" ref={root}>
+      <button
+        type="button"
+        className="library-button"
+        aria-haspopup="menu"
+        aria-expanded={menu}
+        onClick={() => setMenu(!menu)}
+        title="Workflows: open, new, import, export"
+        aria-label={`Workflow menu (open: ${name})`}
+      >
+        <span className="library-button__name">{name}</span>
+        <span aria-hidden="true">▾</span>
+      </button>
+      <span
+        className={`save-state ${failed ? 'save-state--error' : ''}`}
+        role="status"
+        title={save.state === 'saved' && save.at ? `Saved ${formatWhen(save.at)}` : undefined}
+      >
+        {statusText(save)}
+      </span>
+      {menu && (
+        <div className="menu" role="menu" aria-label="Workflow" onKeyDown={onMenuKey}>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={run(() => libraryStore.getState().set({ dialogOpen: true }))}
+          >
+            Open a workflow…
+          </button>
+          <button type="button" role="menuitem" onClick={run(newBlankWorkflow)}>
+            New blank workflow
+          </button>
+          <div className="menu__label" role="presentation">
+            New from an example
+          </div>
+          {EXAMPLES.map((e) => (
+            <button
+              key={e.file}
+              type="button"
+              role="menuitem"
+              className="menu__indented"
+              onClick={run(() => newFromExample(e.file))}
+            >
+              {e.title}
+            </button>
+          ))}
+          <div className="menu__separator" role="separator" />
+          <button type="button" role="menuitem" onClick={run(() => startImport())}>
+            Import…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={run(() => filesStore.getState().set({ exportOpen: true }))}
+          >
+            Export (JSON, Mermaid, Python, .NET)…
+          </button>
+          <button type="button" role="menuitem" onClick={run(downloadJson)}>
+            Download JSON
+          </button>
+        </div>
+      )}
+      {dialogOpen && <LibraryDialog />}
+      <FileLayer />
+      <UndoToast />
+    </div>
+  );
+}

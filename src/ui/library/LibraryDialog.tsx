@@ -1,0 +1,55 @@
+import { Dialog } from '../files/Dialog';
+import { ExamplesGallery } from './ExamplesGallery';
+import { newBlankWorkflow } from './librarySession';
+import { libraryStore, useLibrary } from './libraryStore';
+import { UndoToast } from './UndoToast';
+import { WorkflowItem } from './WorkflowItem';
+
+const close = () => libraryStore.getState().set({ dialogOpen: false });
+
+/** The library: the stored workflows (open, rename, duplicate, delete) and what to start from. */
+export function LibraryDialog() {
+  const items = useLibrary((s) => s.items);
+  const currentId = useLibrary((s) => s.currentId);
+  return (
+    <Dialog title="Workflows" onClose={close} className="library-dialog">
+      <div className="library-dialog__new">
+        <h3>Start a new workflow</h3>
+        <button
+          type="button"
+          className="primary"
+          onClick={async () => {
+            if (await newBlankWorkflow()) close();
+          }}
+        >
+          + New blank
+        </button>
+      </div>
+      <ExamplesGallery onOpened={close} />
+      <h3>
+        Your workflows <span className="library-dialog__count">({items.length})</span>
+      </h3>
+      <UndoToast inline />
+      {items.length === 0 ? (
+        <p className="library-dialog__empty">
+          Nothing stored yet: workflows are saved in this browser as you edit them.
+        </p>
+      ) : (
+        <ul className="wf-list" aria-label="Saved workflows">
+          {items.map((item) => (
+            <WorkflowItem
+              key={item.id}
+              item={item}
+              current={item.id === currentId}
+              onOpened={close}
+            />
+          ))}
+        </ul>
+      )}
+      <p className="library-dialog__hint">
+        Saved in this browser (IndexedDB), automatically on every change. Use Export to keep a copy
+        elsewhere.
+      </p>
+    </Dialog>
+  );
+}
