@@ -117,6 +117,7 @@ export function ProviderSettingsForm({ settings, onChange }: Props) {
         <label>
           Provider
           <select
+            aria-label="Provider"
             value={settings.kind}
             onChange={(e) => change({ ...settings, kind: e.target.value as ProviderKind })}
           >
@@ -131,6 +132,7 @@ export function ProviderSettingsForm({ settings, onChange }: Props) {
           <label key={field.label}>
             {field.label}
             <input
+              aria-label={field.label}
               type={field.secret ? 'password' : 'text'}
               autoComplete="off"
               spellCheck={false}
@@ -144,6 +146,7 @@ export function ProviderSettingsForm({ settings, onChange }: Props) {
           <label>
             Streaming pace
             <select
+              aria-label="Streaming pace"
               value={settings.simulator.delayMs}
               onChange={(e) =>
                 change({ ...settings, simulator: { delayMs: Number(e.target.value) } })
