@@ -1,0 +1,208 @@
+/**
+ * Trace benchmark (issue 5): a synthetic 5,000-event run over a 500-agent graph.
+ * - the trace reducer in Node and in headless Chromium: time from one event to the new trace
+ *   state with the active agent's and edge's overlay read (median, p95); scrubbing the timeline
+ *   from end to start, one event a step, with the chat as it was (steps per second);
+ * - the Run panel in headless Chromium on the production build, the run imported as a file:
+ *   scrubbing end to start with the slider, each step until React has updated the DOM and the
+ *   layout is done (steps per second).
+ * The canvas overlay is not wired yet, so "event to overlay painted" is not measured here.
+ * Targets (printed, not asserted): event → state < 5 ms median, scrubbing ≥ 60 steps/s.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { build } from 'esbuild';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../playwright.config';
+import { generateDocumentText } from './model';
+import { ms, table } from './measure';
+import { measureTrace, syntheticRun, type TraceFigures } from './traceRun';
+
+const AGENTS = 500;
+const EVENTS = 5000;
+const PORT = 4319;
+const DIST = '.tmp/bench-trace-dist';
+
+async function reducerBundle(): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents:
+        "import { measureTrace, syntheticRun } from './bench/traceRun';\n" +
+        'globalThis.__benchTrace = (agents, count) => {\n' +
+        '  const events = syntheticRun(agents, count);\n' +
+        '  measureTrace(events);\n' +
+        '  return measureTrace(events);\n' +
+        '};',
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+    target: 'es2022',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not start`);
+}
+
+/** The run as a run file the panel imports. */
+function runFile(): string {
+  const events = syntheticRun(AGENTS, EVENTS);
+  return JSON.stringify({
+    format: 'handoff-run',
+    version: 1,
+    run: {
+      runId: 'bench-trace',
+      workflowName: `generated_${AGENTS}`,
+      provider: 'script',
+      status: 'completed',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    },
+    document: JSON.parse(generateDocumentText(AGENTS, 4)) as unknown,
+    events,
+    script: {},
+  });
+}
+
+interface PanelScrub {
+  steps: number;
+  totalMs: number;
+  medianMs: number;
+  p95Ms: number;
+  chatItemsAtEnd: number;
+}
+
+/** Scrubs the imported run in the Run panel from its end to its start with the slider. */
+async function panelScrub(page: Page): Promise<PanelScrub> {
+  await page.goto(`http://127.0.0.1:${PORT}/?example=customer_support.json`);
+  const root = page.getByRole('region', { name: 'Run panel' });
+  const toggle = root.getByRole('button', { name: 'Run', exact: true });
+  await toggle.waitFor();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await root.getByLabel('Run file to import').setInputFiles({
+    name: 'bench.run.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(runFile()),
+  });
+  await page.waitForFunction(
+    (max) => document.querySelector('.timeline input[type=range]')?.getAttribute('max') === max,
+    String(EVENTS),
+    { timeout: 60_000 },
+  );
+  // A string, so that the bundler's helpers do not leak into the page.
+  return (await page.evaluate(`(async () => {
+    const slider = document.querySelector('.timeline input[type=range]');
+    const label = document.querySelector('.timeline__count');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const yieldTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+    const chatItemsAtEnd = document.querySelectorAll('.chat > li').length;
+    const max = Number(slider.max);
+    const times = [];
+    const begin = performance.now();
+    for (let k = max - 1; k >= 0; k--) {
+      const t = performance.now();
+      setValue.call(slider, String(k));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      if (!label.textContent.startsWith(k + ' ')) await yieldTask();
+      if (!label.textContent.startsWith(k + ' ')) throw new Error('the panel did not step to ' + k);
+      void document.body.offsetHeight;
+      times.push(performance.now() - t);
+    }
+    const totalMs = performance.now() - begin;
+    times.sort((a, b) => a - b);
+    const q = (p) => times[Math.min(times.length - 1, Math.ceil(times.length * p) - 1)];
+    return { steps: times.length, totalMs, medianMs: q(0.5), p95Ms: q(0.95), chatItemsAtEnd };
+  })()`)) as PanelScrub;
+}
+
+/** Milliseconds, or microseconds below 0.1 ms. */
+const time = (n: number): string => (n < 0.1 ? `${(n * 1000).toFixed(1)} µs` : ms(n));
+
+function rows(where: string, f: TraceFigures) {
+  return [
+    {
+      measure: `event → trace state (${where})`,
+      median: time(f.eventMedianMs),
+      p95: time(f.eventP95Ms),
+      rate: '',
+      target: '< 5 ms median',
+    },
+    {
+      measure: `scrub end → start, state + chat (${where})`,
+      median: time(f.scrubMedianMs),
+      p95: time(f.scrubP95Ms),
+      rate: `${Math.round(f.scrubStepsPerSecond).toLocaleString('en')} steps/s`,
+      target: '≥ 60 steps/s',
+    },
+  ];
+}
+
+export async function benchTrace(): Promise<void> {
+  console.log(`\n## Trace (${AGENTS} agents, ${EVENTS.toLocaleString('en')} events)`);
+  const events = syntheticRun(AGENTS, EVENTS);
+  measureTrace(events);
+  const node = measureTrace(events);
+
+  const bundle = await reducerBundle();
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', DIST, '--emptyOutDir'], {
+    stdio: 'inherit',
+  });
+  const server = spawn(
+    'npx',
+    [
+      'vite',
+      'preview',
+      '--outDir',
+      DIST,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      `${PORT}`,
+      '--strictPort',
+    ],
+    { stdio: 'ignore', detached: true },
+  );
+  try {
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+      await page.setContent('<!doctype html><title>trace bench</title>');
+      await page.addScriptTag({ content: bundle });
+      const inBrowser = (await page.evaluate(
+        `globalThis.__benchTrace(${AGENTS}, ${EVENTS})`,
+      )) as TraceFigures;
+      await waitForServer(`http://127.0.0.1:${PORT}/`);
+      const panelPage = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+      const panel = await panelScrub(panelPage);
+      table([
+        ...rows('Node', node),
+        ...rows('Chromium', inBrowser),
+        {
+          measure: `Run panel scrub end → start (Chromium, DOM + layout, ${panel.chatItemsAtEnd} chat items)`,
+          median: ms(panel.medianMs),
+          p95: ms(panel.p95Ms),
+          rate: `${Math.round((panel.steps / panel.totalMs) * 1000).toLocaleString('en')} steps/s`,
+          target: '≥ 60 steps/s',
+        },
+      ]);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    if (server.pid !== undefined) process.kill(-server.pid);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchTrace();
