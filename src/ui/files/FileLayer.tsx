@@ -1,8 +1,12 @@
-import { useEffect } from 'react';
-import { ExportDialog } from './ExportDialog';
+import { lazy, Suspense, useEffect } from 'react';
 import { ImportDialog } from './ImportDialog';
 import { startImport, useFiles } from './filesStore';
 import { useFileDrop } from './useFileDrop';
+
+// The exporters (Python, .NET, Mermaid) load when the dialog first opens.
+const ExportDialog = lazy(() =>
+  import('./ExportDialog').then((m) => ({ default: m.ExportDialog })),
+);
 
 /** Looks like a whole workflow document (not a canvas fragment or plain text). */
 const looksLikeWorkflow = (text: string) =>
@@ -36,7 +40,11 @@ export function FileLayer() {
   return (
     <>
       {importing && <ImportDialog key={importing.key} source={importing} />}
-      {exportOpen && <ExportDialog />}
+      {exportOpen && (
+        <Suspense fallback={null}>
+          <ExportDialog />
+        </Suspense>
+      )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop a workflow .json file to import it</p>

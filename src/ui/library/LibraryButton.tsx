@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { exportWorkflow } from '../../model/export';
+import { serializeWorkflow } from '../../model';
 import { designerStore } from '../../store';
 import { useDesigner } from '../../store/hooks';
 import { EXAMPLES } from '../examples';
@@ -39,7 +39,7 @@ async function newFromExample(file: string): Promise<void> {
 function downloadJson(): void {
   const doc = designerStore.getState().doc;
   const name = fileNameFor(doc.name, 'json');
-  downloadText(name, exportWorkflow(doc, 'json'));
+  downloadText(name, serializeWorkflow(doc));
   uiStore.getState().say(`Downloaded ${name}.`);
 }
 

@@ -1,6 +1,6 @@
 import { designerStore } from '../../store';
 import { useDesigner } from '../../store/hooks';
-import { exportWorkflow } from '../../model/export';
+import { serializeWorkflow } from '../../model';
 import { downloadText, fileNameFor } from '../files/download';
 import { retrySave } from './autosave';
 import { useLibrary } from './libraryStore';
@@ -17,7 +17,7 @@ export function StorageBanner() {
   if (save.state !== 'error' && save.state !== 'unavailable') return null;
   const download = () => {
     const doc = designerStore.getState().doc;
-    downloadText(fileNameFor(doc.name, 'json'), exportWorkflow(doc, 'json'));
+    downloadText(fileNameFor(doc.name, 'json'), serializeWorkflow(doc));
   };
   return (
     <div className="storage-banner" role="alert">
