@@ -23,6 +23,8 @@ export {
   sameEdgeOverlay,
 } from './selectors';
 export type { AgentOverlay, EdgeOverlay } from './selectors';
+export { modelInputAt, modelInputOfTurn, transcriptItemsOf } from './modelInput';
+export type { InputContext } from './modelInput';
 export { toArray as listToArray, get as listGet } from './plist';
 export type { PList } from './plist';
 export type {

@@ -82,6 +82,8 @@ test('runs customer support on the simulator: the chat streams, a tool is approv
   await expect(run.state()).toHaveText('completed');
   await expect(run.chat).toContainText('Run completed (termination condition).');
   await page.screenshot({ path: 'test-results/run-panel-completed.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/run-panel-completed-dark.png' });
 });
 
 test('approves one refund and rejects another', async ({ page }) => {

@@ -51,7 +51,7 @@ export function PastRuns(props: Props) {
   return (
     <section className="past-runs" aria-label="Past runs">
       <header className="past-runs__header">
-        <h3>Past runs of {props.workflowName}</h3>
+        <h3 title={`Runs of ${props.workflowName}`}>Past runs</h3>
         <button type="button" onClick={() => fileInput.current?.click()}>
           Import run…
         </button>

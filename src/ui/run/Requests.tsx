@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PendingRequest } from '../../trace';
 import { argumentsText } from './ChatItemView';
 
@@ -11,9 +11,15 @@ interface Props {
 
 /** The open requests of a live run: a reply box with End, or Approve / Reject for a tool call. */
 export function Requests({ pending, onReply, onEnd, onDecide }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const count = pending.length;
+  useEffect(() => {
+    // A new request must be seen: bring it into view in the scrolling panel.
+    if (count > 0) box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [count]);
   if (pending.length === 0) return null;
   return (
-    <div className="requests">
+    <div className="requests" ref={box}>
       {pending.map((r) =>
         r.kind === 'input' ? (
           <InputRequest

@@ -98,6 +98,7 @@ function RunBody() {
           onExport={() => guard(download(controller, runId))}
         />
       )}
+      <Timeline timeline={view.timeline} cursor={cursor} onCursor={setCursor} />
       <Chat state={shown} agents={agents} follow={cursor === null} />
       {view.live && cursor === null && (
         <Requests
@@ -107,7 +108,6 @@ function RunBody() {
           onDecide={(id, approved) => controller.answerApproval(id, approved)}
         />
       )}
-      <Timeline timeline={view.timeline} cursor={cursor} onCursor={setCursor} />
       {runId && cursor !== null && !view.live && !view.imported && checkpoint && (
         <div className="run-branch">
           <span>From checkpoint {checkpoint.checkpointId}:</span>
