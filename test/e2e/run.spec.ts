@@ -137,9 +137,11 @@ test('a reload mid-run leaves the run interrupted; Resume continues it with noth
   await expect(run.message('triage_agent')).toHaveAttribute('aria-busy', 'true');
   await page.reload();
   await expect(run.root.getByLabel('Opening message')).toBeVisible();
+  await expect(run.root.locator('.run-panel__title')).toContainText('1 interrupted run');
   const past = run.root.getByRole('region', { name: 'Past runs' });
   const entry = past.getByRole('listitem').first();
   await expect(entry.locator('.run-state')).toHaveText('interrupted');
+  await page.screenshot({ path: 'test-results/run-panel-interrupted.png' });
   await entry.getByRole('button', { name: 'Resume' }).click();
   const approval = run.root.getByRole('region', { name: 'Approve process_refund' });
   await expect(approval).toContainText('"order_number": "77"');

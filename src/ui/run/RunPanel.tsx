@@ -20,6 +20,10 @@ import './run.css';
 /** The Run panel: folded to a title bar, or the whole run session. */
 export function RunPanel() {
   const open = useRunUi((s) => s.open);
+  const view = useRunView();
+  const workflowName = useDesigner((s) => s.doc.name);
+  const interrupted = useInterruptedRuns(workflowName, view.live);
+  const latest = view.timeline.latest;
   return (
     <section className={`run-panel${open ? ' run-panel--open' : ''}`} aria-label="Run panel">
       <h2 className="run-panel__title">
@@ -30,10 +34,39 @@ export function RunPanel() {
         >
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> Run
         </button>
+        {view.live ? (
+          <span className={`run-state run-state--${latest.status}`}>
+            {latest.status === 'waiting' ? 'waiting for you' : 'running'}
+          </span>
+        ) : (
+          interrupted > 0 && (
+            <span className="run-state run-state--interrupted">
+              {interrupted} interrupted run{interrupted === 1 ? '' : 's'}
+            </span>
+          )
+        )}
       </h2>
       {open && <RunBody />}
     </section>
   );
+}
+
+/** How many runs of the workflow a reload cut off (they resume from the Past runs list). */
+function useInterruptedRuns(workflowName: string, live: boolean): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    appRunController()
+      .listRuns(workflowName)
+      .then(
+        (runs) => !cancelled && setCount(runs.filter((r) => r.state === 'interrupted').length),
+        () => undefined,
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [workflowName, live]);
+  return count;
 }
 
 async function download(controller: RunController, runId: string): Promise<void> {
