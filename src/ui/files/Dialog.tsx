@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import './files.css';
 
 interface Props {
@@ -11,7 +12,8 @@ interface Props {
 
 /**
  * A modal dialog (the native `<dialog>`: focus stays inside, Escape closes). Mount it to open
- * it. Keys typed inside never reach the canvas shortcuts (Delete must not delete agents).
+ * it. Rendered into `<body>`, so the styles of where it is mounted (the toolbar) do not apply.
+ * Keys typed inside never reach the canvas shortcuts (Delete must not delete agents).
  */
 export function Dialog({ title, onClose, children, footer, className }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -21,7 +23,7 @@ export function Dialog({ title, onClose, children, footer, className }: Props) {
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
-  return (
+  return createPortal(
     <dialog
       ref={ref}
       className={`dialog ${className ?? ''}`}
@@ -43,6 +45,7 @@ export function Dialog({ title, onClose, children, footer, className }: Props) {
       </header>
       <div className="dialog__body">{children}</div>
       {footer && <footer className="dialog__footer">{footer}</footer>}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
