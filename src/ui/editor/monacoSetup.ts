@@ -7,37 +7,7 @@
  * parameter schema) add its schema: the JSON language holds one list of schemas for all models.
  */
 import { loader } from '@monaco-editor/react';
-// Only the editor features a JSON document needs (not the diff editor, GPU, inlay hints …).
-import 'monaco-editor/features/codicon/register';
-import 'monaco-editor/features/codeEditor/register';
-import 'monaco-editor/features/hover/register';
-import 'monaco-editor/features/find/register';
-import 'monaco-editor/features/folding/register';
-import 'monaco-editor/features/bracketMatching/register';
-import 'monaco-editor/features/suggest/register';
-import 'monaco-editor/features/format/register';
-import 'monaco-editor/features/contextmenu/register';
-import 'monaco-editor/features/clipboard/register';
-import 'monaco-editor/features/gotoError/register';
-import 'monaco-editor/features/linesOperations/register';
-import 'monaco-editor/features/multicursor/register';
-import 'monaco-editor/features/wordHighlighter/register';
-import 'monaco-editor/features/smartSelect/register';
-import 'monaco-editor/features/wordOperations/register';
-import 'monaco-editor/features/indentation/register';
-import 'monaco-editor/features/cursorUndo/register';
-import 'monaco-editor/features/codeAction/register';
-import 'monaco-editor/features/comment/register';
-import 'monaco-editor/features/dnd/register';
-import 'monaco-editor/features/placeholderText/register';
-import 'monaco-editor/features/readOnlyMessage/register';
-import 'monaco-editor/features/unicodeHighlighter/register';
-import 'monaco-editor/features/snippet/register';
-import 'monaco-editor/features/tokenization/register';
-import 'monaco-editor/features/toggleTabFocusMode/register';
-import 'monaco-editor/features/gotoLine/register';
-import 'monaco-editor/features/quickCommand/register';
-import 'monaco-editor/features/inlineProgress/register';
+import 'monaco-editor/features/register.all';
 import * as monaco from 'monaco-editor/editor';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
