@@ -125,17 +125,19 @@ export class RunController {
   }
 
   /**
-   * Continues a run from one of its checkpoints as a new run (the original stays). With
-   * `document`, the fork runs that document (it may differ from the run's).
+   * Continues a run from one of its checkpoints as a new run (the original stays); without
+   * `checkpointId`, from its latest checkpoint that does not end it. With `document`, the fork
+   * runs that document (it may differ from the run's).
    */
   fork(
     runId: string,
-    checkpointId: string,
+    checkpointId: string | undefined,
     settings: ProviderSettings,
     document?: Workflow,
   ): Promise<boolean> {
     return this.act(async () => {
       const { doc: own } = await this.load(runId);
+      checkpointId ??= await this.latestContinuable(runId);
       const doc = document ?? own;
       const provider = this.makeProvider(settings, doc);
       const handle = await resumeRun({
@@ -283,6 +285,16 @@ export class RunController {
       version,
       error: undefined,
     };
+  }
+
+  /** The latest checkpoint a run can continue from (the one a completion saved cannot). */
+  private async latestContinuable(runId: string): Promise<string> {
+    const checkpoints = await this.store.listCheckpoints(runId);
+    const open = checkpoints.findLast(
+      (c) => (c.state as { next?: { kind?: unknown } }).next?.kind !== 'completed',
+    );
+    if (!open) throw new Error(`Run "${runId}" has no checkpoint to continue from.`);
+    return open.checkpointId;
   }
 
   private async load(runId: string): Promise<{ record: RunRecord; doc: Workflow }> {

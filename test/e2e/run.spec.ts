@@ -108,6 +108,12 @@ test('approves one refund and rejects another', async ({ page }) => {
     .click();
   await expect(run.state()).toHaveText('completed');
   await expect(run.chat).toContainText('Run completed (user terminated).');
+  // Fork from the past runs list: a new run from the last pause before the end.
+  const past = run.root.getByRole('region', { name: 'Past runs' });
+  await past.getByRole('listitem').first().getByRole('button', { name: 'Fork' }).click();
+  await expect(run.state()).toHaveText('waiting for you');
+  await expect(run.root.getByRole('form', { name: 'Reply to refund_agent' })).toBeVisible();
+  await expect(past.getByRole('listitem')).toHaveCount(2);
 });
 
 test('stops a run mid-stream and resumes it', async ({ page }) => {
@@ -195,7 +201,7 @@ test('steps back through the timeline to an earlier chat, and forks from a check
   await expect(run.state()).toHaveText('waiting for you');
   const past = run.root.getByRole('region', { name: 'Past runs' });
   await expect(past.getByRole('listitem')).toHaveCount(2);
-  await expect(past.getByRole('listitem').filter({ hasText: 'fork' })).toHaveCount(1);
+  await expect(past.locator('.past-run__meta').filter({ hasText: '· fork' })).toHaveCount(1);
   await expect(past.getByRole('listitem').filter({ hasText: 'completed' })).toHaveCount(1);
 });
 

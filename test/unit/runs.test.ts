@@ -185,6 +185,27 @@ describe('RunController', () => {
     expect(await controller.store.getEvents(original)).toEqual(originalEvents);
   });
 
+  it('forks a completed run from its latest checkpoint that does not end it', async () => {
+    const controller = new RunController({ store: database().open() });
+    await controller.start(customerSupport(), 'Hello', simulator);
+    let view = await until(controller, (v) => latest(v).status === 'waiting');
+    const original = view.runId!;
+    controller.endRun(latest(view).pending[0]!.requestId);
+    view = await until(controller, (v) => !v.live);
+    expect(latest(view).status).toBe('completed');
+    expect(await controller.resume(original, simulator)).toBe(false);
+    expect(controller.getView().error).toMatch(/has completed/);
+
+    expect(await controller.fork(original, undefined, simulator)).toBe(true);
+    view = await until(controller, (v) => v.runId !== original && latest(v).status === 'waiting');
+    expect(latest(view).pending).toEqual([
+      expect.objectContaining({ kind: 'input', agent: 'triage_agent' }),
+    ]);
+    expect((await controller.listRuns()).find((r) => r.runId === view.runId)!.forkOf?.runId).toBe(
+      original,
+    );
+  });
+
   it('exports a run with no key, imports it elsewhere and replays it the same way', async () => {
     const secret = 'sk-test-SECRET-1234567890';
     const keyed: ProviderSettings = {

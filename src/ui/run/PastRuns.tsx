@@ -10,6 +10,7 @@ interface Props {
   onOpen(runId: string): void;
   onResume(runId: string): void;
   onReplay(runId: string): void;
+  onFork(runId: string): void;
   onExport(runId: string): void;
   onImport(file: File): void;
   load(): Promise<RunSummary[]>;
@@ -92,6 +93,16 @@ export function PastRuns(props: Props) {
               {r.resumable && (
                 <button type="button" onClick={() => props.onResume(r.runId)} disabled={props.busy}>
                   Resume
+                </button>
+              )}
+              {!r.imported && (
+                <button
+                  type="button"
+                  onClick={() => props.onFork(r.runId)}
+                  disabled={props.busy}
+                  title="A new run from this one's latest checkpoint, with the open workflow; this run stays"
+                >
+                  Fork
                 </button>
               )}
               <button

@@ -178,6 +178,9 @@ function RunBody() {
         onOpen={(id) => guard(controller.open(id))}
         onResume={(id) => guard(controller.resume(id, settings))}
         onReplay={(id) => guard(controller.replay(id, settings))}
+        onFork={(id) =>
+          guard(controller.fork(id, undefined, settings, designerStore.getState().doc))
+        }
         onExport={(id) => guard(download(controller, id))}
         onImport={(file) => guard(file.text().then((text) => controller.importRun(text)))}
       />
