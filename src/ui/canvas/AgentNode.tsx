@@ -1,7 +1,9 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useUi } from '../uiStore';
+import { AgentTrace } from './AgentTrace';
 import { InlineName } from './InlineName';
+import { useAgentOverlay } from './useTraceOverlay';
 import type { AgentFlowNode } from './toFlow';
 
 /**
@@ -13,12 +15,21 @@ export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<A
   const renaming = useUi((s) => s.renaming === data.name);
   const { errors, warnings, first } = data.problems;
   const state = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok';
+  const overlay = useAgentOverlay(data.name);
+  const trace = overlay.active
+    ? ' agent-node--active'
+    : overlay.waiting
+      ? ' agent-node--waiting'
+      : overlay.visited
+        ? ' agent-node--visited'
+        : '';
   return (
     <div
       className={`agent-node agent-node--${state}${data.isStart ? ' agent-node--start' : ''}${
         selected ? ' agent-node--selected' : ''
-      }`}
+      }${trace}`}
       data-agent={data.name}
+      data-trace={overlay.active ? 'active' : overlay.visited ? 'visited' : undefined}
     >
       <Handle type="target" position={Position.Left} aria-label={`Handoffs into ${data.name}`} />
       <div className="agent-node__header">
@@ -86,6 +97,7 @@ export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<A
           )}
         </div>
       )}
+      <AgentTrace overlay={overlay} />
       <Handle type="source" position={Position.Right} aria-label={`Handoffs from ${data.name}`} />
     </div>
   );

@@ -18,7 +18,10 @@ import { useResolvedTheme } from '../shell/useTheme';
 import { useUi } from '../uiStore';
 import { AgentNode } from './AgentNode';
 import { EdgeMarkers, HandoffEdge } from './HandoffEdge';
+import { FollowActive } from './FollowActive';
+import { MeshEdge } from './MeshEdge';
 import { MeshNote } from './MeshNote';
+import './trace.css';
 import {
   createEdgeBuilder,
   createNodeBuilder,
@@ -30,7 +33,7 @@ import { useFitOnLoad } from './useFitOnLoad';
 import { useFlowChanges, type Sizes } from './useFlowChanges';
 
 const nodeTypes = { agent: AgentNode };
-const edgeTypes = { handoff: HandoffEdge };
+const edgeTypes = { handoff: HandoffEdge, mesh: MeshEdge };
 const GRID: [number, number] = [20, 20];
 /** Above this many agents only the visible part of the graph is rendered. */
 const VIRTUALIZE_FROM = 150;
@@ -146,6 +149,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
         <Controls aria-label="Zoom controls" showInteractive={false} />
+        <FollowActive />
         <MiniMap
           pannable
           zoomable

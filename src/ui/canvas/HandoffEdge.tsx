@@ -1,9 +1,11 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
+import type { EdgeOverlay } from '../../trace';
 import { updateHandoff } from '../../model/edit';
 import { useDesignerStore } from '../../store/hooks';
 import { uiStore, useUi } from '../uiStore';
 import type { HandoffFlowEdge } from './toFlow';
+import { useEdgeOverlay } from './useTraceOverlay';
 
 const MAX_LABEL = 48;
 
@@ -14,6 +16,7 @@ const MAX_LABEL = 48;
 export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } =
     props;
+  const overlay = useEdgeOverlay(props.source, props.target);
   const index = data?.index ?? -1;
   const editing = useUi((s) => s.editingEdge === index);
   const store = useDesignerStore();
@@ -33,10 +36,13 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlo
       <BaseEdge
         id={id}
         path={path}
-        className={`edge-handoff${severity ? ` edge-handoff--${severity}` : ''}`}
+        className={`edge-handoff${severity ? ` edge-handoff--${severity}` : ''}${
+          overlay.count > 0 ? ' edge-handoff--taken' : ''
+        }`}
         markerEnd={`url(#handoff-arrow-${severity ?? (selected ? 'selected' : 'ok')})`}
         interactionWidth={16}
       />
+      <HandoffPulse path={path} overlay={overlay} />
       <EdgeLabelRenderer>
         <div
           className={`edge-label nodrag nopan${selected ? ' edge-label--selected' : ''}${
@@ -55,12 +61,30 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlo
             );
           }}
         >
+          {overlay.count > 0 && !editing && (
+            <span className="edge-label__count" title={`Taken ${overlay.count} time(s)`}>
+              ×{overlay.count}
+            </span>
+          )}
           {editing ? <LabelEditor index={index} initial={data?.own ? label : ''} /> : short}
         </div>
       </EdgeLabelRenderer>
     </>
   );
 });
+
+/**
+ * A dot travelling along the edge when the handoff is taken; keyed by the crossing's seq, so
+ * every crossing starts it again. Shown only on the edge that carries the latest handoff.
+ */
+export function HandoffPulse({ path, overlay }: { path: string; overlay: EdgeOverlay }) {
+  if (!overlay.latest || overlay.lastSeq === 0) return null;
+  return (
+    <circle key={overlay.lastSeq} r={6} className="handoff-pulse" aria-hidden="true">
+      <animateMotion dur="0.9s" repeatCount="1" fill="freeze" path={path} />
+    </circle>
+  );
+}
 
 function LabelEditor({ index, initial }: { index: number; initial: string }) {
   const store = useDesignerStore();

@@ -215,6 +215,7 @@ export function createEdgeBuilder() {
       return doc.agents.flatMap((a) =>
         topology.targetsOf(a.name).map((target) => ({
           id: `mesh:${a.name}->${target}`,
+          type: 'mesh',
           source: a.name,
           target,
           className: 'edge-implied',

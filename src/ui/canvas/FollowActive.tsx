@@ -1,0 +1,33 @@
+import { Panel, useReactFlow } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import { useActiveAgent } from './useTraceOverlay';
+
+/**
+ * While a run is shown, the camera can follow the agent in control (on by default, with a switch
+ * to turn it off). It centres that agent, keeping the zoom, each time control passes.
+ */
+export function FollowActive() {
+  const active = useActiveAgent();
+  const [follow, setFollow] = useState(true);
+  const { getNode, setCenter, getZoom } = useReactFlow();
+  useEffect(() => {
+    if (!follow || active === undefined) return;
+    const node = getNode(active);
+    if (!node) return;
+    const width = node.measured?.width ?? 240;
+    const height = node.measured?.height ?? 100;
+    void setCenter(node.position.x + width / 2, node.position.y + height / 2, {
+      zoom: Math.max(getZoom(), 0.6),
+      duration: 400,
+    });
+  }, [active, follow, getNode, setCenter, getZoom]);
+  if (active === undefined) return null;
+  return (
+    <Panel position="top-right" className="follow-active">
+      <label title="Keep the agent in control in view while the run goes on">
+        <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />{' '}
+        Follow active agent
+      </label>
+    </Panel>
+  );
+}

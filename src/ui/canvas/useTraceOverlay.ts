@@ -1,0 +1,90 @@
+/**
+ * The run trace on the canvas: each node and edge subscribes to its own slice of the shown trace
+ * (the run at the timeline cursor, or live) and re-renders only when that slice changes, so an
+ * event costs one reducer step plus the few nodes it touches, not a render of the whole graph.
+ */
+import { useRef, useSyncExternalStore } from 'react';
+import {
+  initialTraceState,
+  traceForAgent,
+  traceForEdge,
+  type AgentOverlay,
+  type EdgeOverlay,
+  type TraceState,
+} from '../../trace';
+import { designerStore } from '../../store';
+import type { RunView } from '../../runs';
+import { appRunController, runUiStore } from '../run/runContext';
+
+const EMPTY = initialTraceState;
+let memo: { view: RunView; cursor: number | null; name: string; state: TraceState } | undefined;
+
+/** The trace shown on the canvas, computed once per change (not once per node). */
+export function shownTrace(): TraceState {
+  const view = appRunController().getView();
+  const cursor = runUiStore.getState().cursor;
+  const name = designerStore.getState().doc.name;
+  if (memo && memo.view === view && memo.cursor === cursor && memo.name === name) {
+    return memo.state;
+  }
+  // A run of another workflow is not drawn over this one, even where agent names coincide.
+  const state =
+    view.runId === undefined || view.workflowName !== name
+      ? EMPTY
+      : cursor === null
+        ? view.timeline.latest
+        : view.timeline.stateAt(cursor);
+  memo = { view, cursor, name, state };
+  return state;
+}
+
+function subscribe(listener: () => void): () => void {
+  const off = [
+    appRunController().subscribe(listener),
+    runUiStore.subscribe(listener),
+    designerStore.subscribe(listener),
+  ];
+  return () => off.forEach((f) => f());
+}
+
+/** `select` applied to the shown trace; the previous value is kept while `equal` says so. */
+function useTraceSlice<T>(select: (state: TraceState) => T, equal: (a: T, b: T) => boolean): T {
+  const last = useRef<{ value: T } | undefined>(undefined);
+  const getSnapshot = () => {
+    const next = select(shownTrace());
+    if (last.current && equal(last.current.value, next)) return last.current.value;
+    last.current = { value: next };
+    return next;
+  };
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+}
+
+const sameAgent = (a: AgentOverlay, b: AgentOverlay) =>
+  a.active === b.active &&
+  a.streamingText === b.streamingText &&
+  a.visits === b.visits &&
+  a.modelCalls === b.modelCalls &&
+  a.waiting === b.waiting &&
+  a.forbidden === b.forbidden;
+
+const sameEdge = (a: EdgeOverlay, b: EdgeOverlay) =>
+  a.count === b.count && a.latest === b.latest && a.lastSeq === b.lastSeq;
+
+/** The overlay of one agent node. */
+export function useAgentOverlay(name: string): AgentOverlay {
+  return useTraceSlice((state) => traceForAgent(state, name), sameAgent);
+}
+
+/** The overlay of one edge. */
+export function useEdgeOverlay(source: string, target: string): EdgeOverlay {
+  return useTraceSlice((state) => traceForEdge(state, source, target), sameEdge);
+}
+
+/** The agent in control in the shown trace (for the camera), or undefined. */
+export function useActiveAgent(): string | undefined {
+  return useTraceSlice(
+    (state) =>
+      state.status === 'running' || state.status === 'waiting' ? state.activeAgent : undefined,
+    (a, b) => a === b,
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The run trace on the canvas (issue 5): the active agent highlighted, a traversed edge with its
+ * count, a waiting mark, and an earlier state shown when stepping back through the timeline.
+ */
+import { expect, test } from './fixtures';
+
+test('a simulator run is traced on the canvas and stepping back shows it as it was', async ({
+  page,
+}) => {
+  await page.goto('/?example=customer_support.json');
+  const node = (name: string) => page.locator(`.react-flow__node [data-agent="${name}"]`);
+  await expect(node('triage_agent')).toBeVisible();
+  const panel = page.getByRole('region', { name: 'Run panel' });
+  const toggle = panel.getByRole('button', { name: 'Run', exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  // nothing is traced before a run
+  await expect(page.locator('.agent-trace')).toHaveCount(0);
+
+  await panel.getByLabel('Opening message').fill('I want a refund for order 123');
+  await panel.getByRole('button', { name: 'Start' }).click();
+
+  // the refund tool waits for approval: refund_agent holds control, the edge was taken once
+  await expect(panel.getByRole('region', { name: 'Approve process_refund' })).toBeVisible();
+  await expect(node('refund_agent')).toHaveClass(/agent-node--active/);
+  await expect(node('refund_agent')).toContainText('awaiting approval');
+  await expect(node('triage_agent')).toHaveClass(/agent-node--visited/);
+  await expect(node('triage_agent')).toContainText('visited ×1');
+  await expect(node('order_agent')).not.toHaveClass(/agent-node--visited/);
+  const taken = page.locator('.edge-label', { hasText: 'Customer wants money back' });
+  await expect(taken.locator('.edge-label__count')).toHaveText('×1');
+  await expect(page.locator('.edge-label__count')).toHaveCount(1);
+  await expect(page.getByText('Follow active agent')).toBeVisible();
+  await page.screenshot({ path: 'test-results/trace-overlay.png' });
+
+  // step back to before the handoff: the count and refund_agent's marks disappear
+  const timeline = panel.getByRole('region', { name: 'Timeline' });
+  const slider = timeline.getByLabel('Event');
+  await slider.fill('5');
+  await expect(page.locator('.edge-label__count')).toHaveCount(0);
+  await expect(node('refund_agent')).not.toHaveClass(/agent-node--visited|agent-node--active/);
+  await expect(node('triage_agent')).toHaveClass(/agent-node--active/);
+});
