@@ -4,7 +4,8 @@
  * (runFile.ts). See session.ts for the flow.
  */
 export { RunController } from './session';
-export type { RunView, RunControllerOptions } from './session';
+export type { RunControllerOptions } from './session';
+export type { RunView } from './view';
 export type { RunSummary, RunState } from './runList';
 export {
   exportRun,

@@ -4,38 +4,19 @@
  * stops, resumes, forks, replays, opens, lists, exports and imports runs through the checkpoint
  * store. The UI renders `getView()` and re-renders on `subscribe`.
  */
-import { HandoffStudioError } from '../engine/errors';
 import type { RunEvent } from '../engine/events';
 import type { ModelProvider } from '../engine/provider';
 import { resumeRun, startRun, type RunHandle } from '../engine/run';
 import { runToScript } from '../engine/script';
 import type { CheckpointStore, RunRecord } from '../engine/store';
-import { parseWorkflowText, type Workflow } from '../model';
+import type { Workflow } from '../model';
 import { TraceTimeline } from '../trace';
 import { providerFor, replayProvider } from './providers';
 import { recordedAnswers, type RecordedAnswers } from './replay';
-import { exportRun, importRun, isImported, type RunFile } from './runFile';
+import { exportRun, importRun, type RunFile } from './runFile';
+import { EMPTY_VIEW, latestContinuable, loadRun, viewOfRecord, type RunView } from './view';
 import { listRunSummaries, type RunSummary } from './runList';
 import type { ProviderSettings } from './settings';
-
-/** What the Run panel shows. A new object whenever anything in it changed. */
-export interface RunView {
-  runId: string | undefined;
-  workflowName: string | undefined;
-  provider: string | undefined;
-  /** A handle drives the run in this page now. */
-  live: boolean;
-  /** The shown run was cut off by a reload (stored as running, no handle here). */
-  interrupted: boolean;
-  /** The shown run can be resumed (it is stored with checkpoints and has not completed). */
-  resumable: boolean;
-  imported: boolean;
-  timeline: TraceTimeline;
-  /** Changes with every event (the timeline itself is mutated in place). */
-  version: number;
-  /** Why the last action was refused or failed (the run's own failures are in the trace). */
-  error: string | undefined;
-}
 
 export interface RunControllerOptions {
   store: CheckpointStore;
@@ -43,18 +24,6 @@ export interface RunControllerOptions {
   providerFor?: (settings: ProviderSettings, doc: Workflow) => ModelProvider;
   now?: () => string;
 }
-
-const EMPTY_VIEW: Omit<RunView, 'timeline'> = {
-  runId: undefined,
-  workflowName: undefined,
-  provider: undefined,
-  live: false,
-  interrupted: false,
-  resumable: false,
-  imported: false,
-  version: 0,
-  error: undefined,
-};
 
 export class RunController {
   readonly store: CheckpointStore;
@@ -110,7 +79,7 @@ export class RunController {
   /** Resumes a stored run from its latest checkpoint, or from `checkpointId`. */
   resume(runId: string, settings: ProviderSettings, checkpointId?: string): Promise<boolean> {
     return this.act(async () => {
-      const { record, doc } = await this.load(runId);
+      const { record, doc } = await loadRun(this.store, runId);
       const provider = this.makeProvider(settings, doc);
       const handle = await resumeRun({
         runId,
@@ -136,8 +105,8 @@ export class RunController {
     document?: Workflow,
   ): Promise<boolean> {
     return this.act(async () => {
-      const { doc: own } = await this.load(runId);
-      checkpointId ??= await this.latestContinuable(runId);
+      const { doc: own } = await loadRun(this.store, runId);
+      checkpointId ??= await latestContinuable(this.store, runId);
       const doc = document ?? own;
       const provider = this.makeProvider(settings, doc);
       const handle = await resumeRun({
@@ -159,7 +128,7 @@ export class RunController {
    */
   replay(runId: string, settings: ProviderSettings): Promise<boolean> {
     return this.act(async () => {
-      const { doc } = await this.load(runId);
+      const { doc } = await loadRun(this.store, runId);
       const events = await this.store.getEvents(runId);
       const answers = recordedAnswers(events);
       if (answers.opening === undefined)
@@ -180,10 +149,10 @@ export class RunController {
   /** Shows a stored run (to step through it) without running it. */
   open(runId: string): Promise<boolean> {
     return this.act(async () => {
-      const { record } = await this.load(runId);
+      const { record } = await loadRun(this.store, runId);
       const events = await this.store.getEvents(runId);
       this.generation++;
-      this.view = this.describe(record, new TraceTimeline(events), this.view.version + 1);
+      this.view = viewOfRecord(record, new TraceTimeline(events), this.view.version + 1);
       this.notify();
     });
   }
@@ -251,7 +220,7 @@ export class RunController {
       const record = await this.store.getRun(handle.runId).catch(() => undefined);
       if (generation !== this.generation) return;
       this.view = record
-        ? this.describe(record, timeline, this.view.version + 1)
+        ? viewOfRecord(record, timeline, this.view.version + 1)
         : { ...this.view, live: false, version: this.view.version + 1 };
       this.notify();
     });
@@ -269,45 +238,6 @@ export class RunController {
       const approved = answers.decisions.shift()!;
       queueMicrotask(() => handle.answerApproval(event.requestId, approved));
     }
-  }
-
-  private describe(record: RunRecord, timeline: TraceTimeline, version: number): RunView {
-    const imported = isImported(record);
-    return {
-      runId: record.runId,
-      workflowName: record.workflowName,
-      provider: record.provider,
-      live: false,
-      interrupted: record.status === 'running',
-      resumable: !imported && record.status !== 'completed',
-      imported,
-      timeline,
-      version,
-      error: undefined,
-    };
-  }
-
-  /** The latest checkpoint a run can continue from (the one a completion saved cannot). */
-  private async latestContinuable(runId: string): Promise<string> {
-    const checkpoints = await this.store.listCheckpoints(runId);
-    const open = checkpoints.findLast(
-      (c) => (c.state as { next?: { kind?: unknown } }).next?.kind !== 'completed',
-    );
-    if (!open) throw new Error(`Run "${runId}" has no checkpoint to continue from.`);
-    return open.checkpointId;
-  }
-
-  private async load(runId: string): Promise<{ record: RunRecord; doc: Workflow }> {
-    const record = await this.store.getRun(runId);
-    if (!record) throw new HandoffStudioError('run_not_found', `There is no run "${runId}" here.`);
-    const parsed = parseWorkflowText(record.document);
-    if (!parsed.ok) {
-      throw new HandoffStudioError(
-        'invalid_document',
-        `The workflow of run "${runId}" cannot be read.`,
-      );
-    }
-    return { record, doc: parsed.doc };
   }
 
   /** Runs an action unless a run is live; a failure becomes `view.error`. */

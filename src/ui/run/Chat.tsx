@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { chatItems, type TraceState } from '../../trace';
 import { agentColor } from './agentColors';
 import { ChatItemView } from './ChatItemView';
+import './chat.css';
 
 interface Props {
   state: TraceState;
