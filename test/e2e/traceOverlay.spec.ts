@@ -32,6 +32,24 @@ test('a simulator run is traced on the canvas and stepping back shows it as it w
   await expect(page.getByText('Follow active agent')).toBeVisible();
   await page.screenshot({ path: 'test-results/trace-overlay.png' });
 
+  // click the edge: the handoffs that crossed it, with their reasons
+  await taken.click();
+  const crossings = page.getByRole('region', { name: 'Handoffs in this run' });
+  await expect(crossings).toContainText('Taken 1 time in this run');
+  await expect(crossings).toContainText('The request mentions refund, order.');
+  // click a node: its turns, and the exact model input of one (the camera follows refund_agent:
+  // switch that off and fit the view to reach triage_agent)
+  await page.getByLabel('Follow active agent').uncheck();
+  await page.locator('.react-flow__controls-fitview').click();
+  await node('triage_agent').locator('.agent-node__description').click();
+  const turns = page.getByRole('region', { name: 'Turns in this run' });
+  await expect(turns).toContainText('1 model call in this run');
+  await expect(turns).toContainText('handoff_to_refund_agent');
+  await turns.getByRole('button', { name: 'Show the model input' }).click();
+  const input = turns.getByLabel('Model input');
+  await expect(input).toContainText('You are frontline support triage.');
+  await expect(input).toContainText('I want a refund for order 123');
+
   // step back to before the handoff: the count and refund_agent's marks disappear
   const timeline = panel.getByRole('region', { name: 'Timeline' });
   const slider = timeline.getByLabel('Event');

@@ -88,3 +88,8 @@ export function useActiveAgent(): string | undefined {
     (a, b) => a === b,
   );
 }
+
+/** The whole shown trace (for panels that list turns); re-renders on every shown change. */
+export function useShownTraceState(): TraceState {
+  return useSyncExternalStore(subscribe, shownTrace, shownTrace);
+}
