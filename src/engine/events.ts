@@ -44,6 +44,13 @@ export type RunEventBody =
   | { type: 'failed'; error: { code: string; message: string } }
   | { type: 'run_resumed'; runId: string; checkpointId: string }
   | { type: 'stopped' }
+  /**
+   * The run paused at a breakpoint (an addition to DESIGN §4): before `agent`'s model call
+   * (`kind` agent, or step after a Step), or before its handoff to `to` (`kind` edge).
+   */
+  | { type: 'breakpoint'; kind: 'agent' | 'step' | 'edge'; agent: string; to?: string }
+  /** The run went on from a breakpoint (an addition to DESIGN §4). */
+  | { type: 'breakpoint_released'; mode: 'continue' | 'step' }
   /** Token usage of one model call, when the provider reports it (an addition to DESIGN §4). */
   | {
       type: 'usage';

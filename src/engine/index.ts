@@ -19,6 +19,7 @@ export type { RunOutcome } from './runner';
 export type { InputAnswer } from './mailbox';
 export type { OpenRequest, RunState, NextStep, PlannedCall, CallPlan } from './state';
 export { documentHash, fnv1a64 } from './hash';
+export { BreakpointGate, type Breakpoints } from './breakpoints';
 export { documentProblems } from './problems';
 export {
   runToScript,

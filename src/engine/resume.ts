@@ -9,6 +9,7 @@ import { HandoffStudioError } from './errors';
 import { documentHash } from './hash';
 import type { ModelProvider } from './provider';
 import { readRunState, toStoredState, type RunState } from './state';
+import type { Breakpoints } from './breakpoints';
 import type { Checkpoint, CheckpointStore, RunRecord } from './store';
 import type { TranscriptItem } from './transcript';
 
@@ -28,6 +29,8 @@ export interface ResumeRunOptions {
   forkRunId?: string;
   signal?: AbortSignal;
   now?: () => string;
+  /** Breakpoints to pause at (live only). */
+  breakpoints?: Breakpoints;
 }
 
 export interface LoadedRun {

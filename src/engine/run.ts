@@ -5,6 +5,7 @@
  */
 import { buildTopology, serializeWorkflow, type Workflow } from '../model';
 import { documentProblems } from './problems';
+import { BreakpointGate, type Breakpoints } from './breakpoints';
 import { EventChannel } from './channel';
 import { HandoffStudioError } from './errors';
 import type { RunEvent } from './events';
@@ -35,6 +36,8 @@ export interface StartRunOptions {
   signal?: AbortSignal;
   /** Clock for stored timestamps (ISO 8601); `new Date().toISOString()` when absent. */
   now?: () => string;
+  /** Breakpoints to pause at (live only; change them with `RunHandle.setBreakpoints`). */
+  breakpoints?: Breakpoints;
 }
 
 /** A live invocation of the engine (a start or a resume). */
@@ -67,6 +70,12 @@ export interface RunHandle extends AsyncIterable<RunEvent> {
   suspend(): void;
   /** How the invocation ended. Never rejects. */
   readonly done: Promise<RunOutcome>;
+  /** Replaces the breakpoints; they apply from the next step on. */
+  setBreakpoints(breakpoints: Breakpoints): void;
+  /** Goes on from a breakpoint (false when not paused at one). */
+  continue(): boolean;
+  /** Goes on from a breakpoint and pauses again before the next model call. */
+  step(): boolean;
 }
 
 /**
@@ -105,6 +114,7 @@ export function startRun(options: StartRunOptions): RunHandle {
     new Transcript(),
     new RunRecorder(store, record, 0, now),
     options.signal,
+    options.breakpoints,
   );
   const done = parts.runner.start(options.input, documentProblems(doc));
   return createHandle(runId, parts, done);
@@ -129,6 +139,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<RunHandle> {
     new Transcript(loaded.items),
     new RunRecorder(options.store, loaded.record, loaded.items.length, now),
     options.signal,
+    options.breakpoints,
   );
   parts.mailbox.add(openRequestsOf(loaded.state));
   const done = parts.runner.resume();
@@ -137,6 +148,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<RunHandle> {
 
 interface Parts {
   runner: Runner;
+  gate: BreakpointGate;
   channel: EventChannel;
   mailbox: Mailbox;
   controller: AbortController;
@@ -149,6 +161,7 @@ function assemble(
   transcript: Transcript,
   recorder: RunRecorder,
   signal: AbortSignal | undefined,
+  breakpoints: Breakpoints | undefined,
 ): Parts {
   const controller = new AbortController();
   if (signal) {
@@ -157,6 +170,7 @@ function assemble(
   }
   const channel = new EventChannel();
   const mailbox = new Mailbox();
+  const gate = new BreakpointGate(breakpoints);
   const runner = new Runner({
     doc,
     topology: buildTopology(doc),
@@ -167,12 +181,13 @@ function assemble(
     channel,
     mailbox,
     signal: controller.signal,
+    breakpoints: gate,
   });
-  return { runner, channel, mailbox, controller };
+  return { runner, channel, mailbox, controller, gate };
 }
 
 function createHandle(runId: string, parts: Parts, done: Promise<RunOutcome>): RunHandle {
-  const { channel, mailbox, controller } = parts;
+  const { channel, mailbox, controller, gate } = parts;
   return {
     runId,
     events: channel,
@@ -193,6 +208,9 @@ function createHandle(runId: string, parts: Parts, done: Promise<RunOutcome>): R
     stop: () => controller.abort(),
     suspend: () => mailbox.suspend(),
     done,
+    setBreakpoints: (breakpoints) => gate.set(breakpoints),
+    continue: () => gate.resume('continue'),
+    step: () => gate.resume('step'),
   };
 }
 

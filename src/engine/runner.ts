@@ -7,6 +7,7 @@
 import type { Topology, Workflow } from '../model';
 import { Catalogues, requestEvent, statusOf, withUniqueIds } from './catalogue';
 import { needsApproval, planCalls, RESULT_TEXT } from './calls';
+import type { BreakpointGate } from './breakpoints';
 import type { EventChannel } from './channel';
 import { HandoffStudioError, isAbortError, type ErrorCode } from './errors';
 import type { CompletionReason, RunEvent, RunEventBody } from './events';
@@ -43,6 +44,8 @@ export interface RunnerParts {
   channel: EventChannel;
   mailbox: Mailbox;
   signal: AbortSignal;
+  /** Live breakpoints, when the caller set any. */
+  breakpoints?: BreakpointGate;
 }
 
 type Step = Promise<RunOutcome | undefined>;
@@ -111,6 +114,8 @@ export class Runner {
     if (!agentDoc) {
       return this.fail('invalid_document', `The active agent "${agent}" is not in the document.`);
     }
+    const pause = this.parts.breakpoints?.beforeCall(agent);
+    if (pause) await this.atBreakpoint({ type: 'breakpoint', kind: pause, agent });
     const callIndex = this.state.modelCalls[agent] ?? 0;
     this.state.modelCalls[agent] = callIndex + 1;
     this.emit({ type: 'agent_started', agent });
@@ -223,6 +228,9 @@ export class Runner {
       if (answer.warning) this.emit({ type: 'warning', ...answer.warning, agent });
     }
     if (handoff) {
+      if (this.parts.breakpoints?.beforeHandoff(agent, handoff.target)) {
+        await this.atBreakpoint({ type: 'breakpoint', kind: 'edge', agent, to: handoff.target });
+      }
       this.emit({
         type: 'handoff',
         from: agent,
@@ -374,6 +382,15 @@ export class Runner {
         };
       }
     }
+  }
+
+  /** Emits the breakpoint event and waits for Continue or Step (Stop rejects the wait). */
+  private async atBreakpoint(event: Extract<RunEventBody, { type: 'breakpoint' }>): Promise<void> {
+    const gate = this.parts.breakpoints!;
+    const waiting = gate.wait(this.parts.signal);
+    this.emit(event);
+    await waiting;
+    this.emit({ type: 'breakpoint_released', mode: gate.lastMode });
   }
 
   private emit(body: RunEventBody): void {

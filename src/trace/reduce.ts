@@ -64,6 +64,9 @@ export function reduceTrace(state: TraceState, event: RunEvent): TraceState {
 }
 
 function apply(s: TraceState, e: RunEvent): TraceState {
+  // A stop (or any end) while paused at a breakpoint leaves it.
+  if (s.breakpoint && (e.type === 'stopped' || e.type === 'failed'))
+    s = { ...s, breakpoint: undefined };
   const id = e.seq;
   switch (e.type) {
     case 'run_started':
@@ -209,6 +212,10 @@ function apply(s: TraceState, e: RunEvent): TraceState {
         ...s,
         checkpoints: push(s.checkpoints, { checkpointId: e.checkpointId, seq: id }),
       };
+    case 'breakpoint':
+      return { ...s, breakpoint: { kind: e.kind, agent: e.agent, ...(e.to ? { to: e.to } : {}) } };
+    case 'breakpoint_released':
+      return { ...s, breakpoint: undefined };
     case 'usage':
       return {
         ...s,

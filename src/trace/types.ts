@@ -192,4 +192,10 @@ export interface TraceState {
   readonly end: RunEnd | undefined;
   /** The agent of the latest `agent_started` (visits count changes of it). */
   readonly lastStarted: string | undefined;
+  /** Where the run is paused at a breakpoint, while it is (optional: absent = not paused). */
+  readonly breakpoint?: {
+    readonly kind: 'agent' | 'step' | 'edge';
+    readonly agent: string;
+    readonly to?: string;
+  };
 }

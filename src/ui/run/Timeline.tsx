@@ -47,6 +47,12 @@ export function describeEvent(e: RunEvent): string {
       return 'Stopped';
     case 'usage':
       return `${e.agent} used ${e.totalTokens} tokens`;
+    case 'breakpoint':
+      return e.kind === 'edge'
+        ? `Breakpoint: before handoff ${e.agent} → ${e.to}`
+        : `Breakpoint: before ${e.agent} is called${e.kind === 'step' ? ' (step)' : ''}`;
+    case 'breakpoint_released':
+      return e.mode === 'step' ? 'Step' : 'Continue';
   }
 }
 
