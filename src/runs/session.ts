@@ -4,6 +4,7 @@
  * stops, resumes, forks, replays, opens, lists, exports and imports runs through the checkpoint
  * store. The UI renders `getView()` and re-renders on `subscribe`.
  */
+import type { Breakpoints } from '../engine/breakpoints';
 import type { RunEvent } from '../engine/events';
 import type { ModelProvider } from '../engine/provider';
 import { resumeRun, startRun, type RunHandle } from '../engine/run';
@@ -32,6 +33,7 @@ export class RunController {
   private handle: RunHandle | undefined;
   private generation = 0;
   private answers: RecordedAnswers | undefined;
+  private breakpoints: Breakpoints = {};
   private readonly makeProvider: (settings: ProviderSettings, doc: Workflow) => ModelProvider;
   private readonly now: (() => string) | undefined;
 
@@ -60,6 +62,18 @@ export class RunController {
 
   answerApproval(requestId: string, approved: boolean): void {
     this.handle?.answerApproval(requestId, approved);
+  }
+
+  /** Sets the breakpoints of this and later runs (live only; never stored). */
+  setBreakpoints(breakpoints: Breakpoints): void {
+    this.breakpoints = breakpoints;
+    this.handle?.setBreakpoints(breakpoints);
+  }
+
+  /** Goes on from a breakpoint: to the next one, or (`step`) to the next model call. */
+  release(mode: 'continue' | 'step'): boolean {
+    if (!this.handle) return false;
+    return mode === 'step' ? this.handle.step() : this.handle.continue();
   }
 
   /** Stops the live run mid-stream; it stays resumable from its last checkpoint. */
@@ -258,8 +272,9 @@ export class RunController {
     return false;
   }
 
-  private clock(): { now?: () => string } {
-    return this.now ? { now: this.now } : {};
+  /** Options every invocation gets: the clock, and the breakpoints set now. */
+  private clock(): { now?: () => string; breakpoints: Breakpoints } {
+    return { ...(this.now ? { now: this.now } : {}), breakpoints: this.breakpoints };
   }
 
   private notify(): void {

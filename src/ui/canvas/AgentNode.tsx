@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useUi } from '../uiStore';
 import { AgentTrace } from './AgentTrace';
+import { useAgentBreakpoint } from './breakpoints';
 import { InlineName } from './InlineName';
 import { useAgentOverlay } from './useTraceOverlay';
 import type { AgentFlowNode } from './toFlow';
@@ -16,6 +17,7 @@ export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<A
   const { errors, warnings, first } = data.problems;
   const state = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok';
   const overlay = useAgentOverlay(data.name);
+  const breakpoint = useAgentBreakpoint(data.name);
   const trace = overlay.active
     ? ' agent-node--active'
     : overlay.waiting
@@ -37,6 +39,13 @@ export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<A
           <span className="badge badge--start" title="Start agent: receives the first message">
             ▶ start
           </span>
+        )}
+        {breakpoint && (
+          <span
+            className="breakpoint-dot"
+            title="Breakpoint: a run pauses before this agent's model calls"
+            aria-label="breakpoint"
+          />
         )}
         <InlineName name={data.name} editing={renaming} />
         {data.isTerminal && (

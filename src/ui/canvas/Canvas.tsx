@@ -18,6 +18,7 @@ import { useResolvedTheme } from '../shell/useTheme';
 import { useUi } from '../uiStore';
 import { AgentNode } from './AgentNode';
 import { EdgeMarkers, HandoffEdge } from './HandoffEdge';
+import { BreakpointBar } from './BreakpointBar';
 import { FollowActive } from './FollowActive';
 import { MeshEdge } from './MeshEdge';
 import { MeshNote } from './MeshNote';
@@ -150,6 +151,7 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
         <Controls aria-label="Zoom controls" showInteractive={false} />
         <FollowActive />
+        <BreakpointBar />
         <MiniMap
           pannable
           zoomable

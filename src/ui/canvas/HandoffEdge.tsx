@@ -5,6 +5,7 @@ import { updateHandoff } from '../../model/edit';
 import { useDesignerStore } from '../../store/hooks';
 import { uiStore, useUi } from '../uiStore';
 import type { HandoffFlowEdge } from './toFlow';
+import { useEdgeBreakpoint } from './breakpoints';
 import { useEdgeOverlay } from './useTraceOverlay';
 
 const MAX_LABEL = 48;
@@ -17,6 +18,7 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlo
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } =
     props;
   const overlay = useEdgeOverlay(props.source, props.target);
+  const breakpoint = useEdgeBreakpoint(props.source, props.target);
   const index = data?.index ?? -1;
   const editing = useUi((s) => s.editingEdge === index);
   const store = useDesignerStore();
@@ -61,6 +63,14 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlo
             );
           }}
         >
+          {breakpoint && (
+            <span
+              className="breakpoint-dot"
+              style={{ marginRight: 6 }}
+              title="Breakpoint: a run pauses before this handoff is taken"
+              aria-label="breakpoint"
+            />
+          )}
           {overlay.count > 0 && !editing && (
             <span className="edge-label__count" title={`Taken ${overlay.count} time(s)`}>
               ×{overlay.count}

@@ -14,7 +14,7 @@ import { deleteSelection } from '../shell/commands';
 import { uiStore } from '../uiStore';
 import { CommitText, DocCheck, DocNumber, DocText } from './fields';
 import { IssueList } from './IssueList';
-import { AgentRunTurns } from './RunTrace';
+import { AgentBreakpointToggle, AgentRunTurns } from './RunTrace';
 import { ToolPicker } from './ToolPicker';
 
 /** The selected agent: name, description, instructions, model, tools, handoffs and settings. */
@@ -132,6 +132,7 @@ export function AgentInspector({ agent }: { agent: Agent }) {
         </fieldset>
       )}
       <IssueList issues={mine} />
+      <AgentBreakpointToggle agent={name} />
       <AgentRunTurns agent={agent} doc={doc} />
       <div className="inspector__actions">
         <button type="button" className="danger" onClick={() => deleteSelection(store)}>

@@ -4,7 +4,7 @@ import { useDesigner, useDesignerStore } from '../../store/hooks';
 import { uiStore } from '../uiStore';
 import { DocText, Field } from './fields';
 import { IssueList } from './IssueList';
-import { EdgeRunTrace } from './RunTrace';
+import { EdgeBreakpointToggle, EdgeRunTrace } from './RunTrace';
 
 /** The selected handoff: its ends, its description and the exact tool the source model sees. */
 export function EdgeInspector({ edge, index }: { edge: Handoff; index: number }) {
@@ -57,6 +57,7 @@ export function EdgeInspector({ edge, index }: { edge: Handoff; index: number })
         hint={`When empty, the model reads ${fallback}`}
       />
       <ToolPreview source={edge.source} index={index} />
+      <EdgeBreakpointToggle source={edge.source} target={edge.target} />
       <EdgeRunTrace source={edge.source} target={edge.target} />
       <IssueList issues={mine} />
       <div className="inspector__actions">

@@ -3,6 +3,34 @@ import type { Agent, Workflow } from '../../model';
 import { modelInputOfTurn, turnsForAgent, type Turn } from '../../trace';
 import { useAgentOverlay, useEdgeOverlay, useShownTraceState } from '../canvas/useTraceOverlay';
 import { appRunController } from '../run/runContext';
+import {
+  toggleAgentBreakpoint,
+  toggleEdgeBreakpoint,
+  useAgentBreakpoint,
+  useEdgeBreakpoint,
+} from '../canvas/breakpoints';
+
+/** A breakpoint on this agent (pause before each of its model calls). */
+export function AgentBreakpointToggle({ agent }: { agent: string }) {
+  const on = useAgentBreakpoint(agent);
+  return (
+    <label className="breakpoint-toggle">
+      <input type="checkbox" checked={on} onChange={() => toggleAgentBreakpoint(agent)} />
+      Breakpoint: pause runs before this agent&apos;s model calls
+    </label>
+  );
+}
+
+/** A breakpoint on this edge (pause before the handoff is taken). */
+export function EdgeBreakpointToggle({ source, target }: { source: string; target: string }) {
+  const on = useEdgeBreakpoint(source, target);
+  return (
+    <label className="breakpoint-toggle">
+      <input type="checkbox" checked={on} onChange={() => toggleEdgeBreakpoint(source, target)} />
+      Breakpoint: pause runs before this handoff is taken
+    </label>
+  );
+}
 
 /** The handoffs of the shown run that crossed this edge, with their reasons. */
 export function EdgeRunTrace({ source, target }: { source: string; target: string }) {

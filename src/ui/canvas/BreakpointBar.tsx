@@ -1,0 +1,37 @@
+import { Panel } from '@xyflow/react';
+import { appRunController, useRunUi } from '../run/runContext';
+import { useShownTraceState } from './useTraceOverlay';
+
+/** While the live run waits at a breakpoint: where, and Continue / Step. */
+export function BreakpointBar() {
+  const state = useShownTraceState();
+  // Stepping back through the timeline shows old pauses; only the live one can be released.
+  const live = useRunUi((s) => s.cursor === null);
+  const at = state.breakpoint;
+  if (!at || !live) return null;
+  const where =
+    at.kind === 'edge'
+      ? `before the handoff ${at.agent} → ${at.to}`
+      : `before ${at.agent}'s model call${at.kind === 'step' ? ' (step)' : ''}`;
+  return (
+    <Panel
+      position="top-center"
+      className="breakpoint-bar"
+      role="region"
+      aria-label="Paused at a breakpoint"
+    >
+      <span className="breakpoint-bar__dot" aria-hidden="true" />
+      Paused {where}
+      <button type="button" onClick={() => appRunController().release('continue')}>
+        Continue
+      </button>
+      <button
+        type="button"
+        title="Go on and pause again before the next model call"
+        onClick={() => appRunController().release('step')}
+      >
+        Step
+      </button>
+    </Panel>
+  );
+}
