@@ -3,6 +3,7 @@ import { benchConformance } from './conformance';
 import { benchDesigner } from './designer';
 import { benchEngine } from './engine';
 import { benchModel } from './model';
+import { benchTrace } from './trace';
 
 const only = process.argv[2];
 console.log(`# Handoff Studio benchmarks (${new Date().toISOString()}, Node ${process.version})`);
@@ -10,3 +11,4 @@ if (!only || only === 'model') benchModel();
 if (!only || only === 'engine') await benchEngine();
 if (!only || only === 'conformance') await benchConformance();
 if (!only || only === 'designer') await benchDesigner();
+if (!only || only === 'trace') await benchTrace();
