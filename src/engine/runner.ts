@@ -9,7 +9,7 @@ import { Catalogues, requestEvent, statusOf, withUniqueIds } from './catalogue';
 import { needsApproval, planCalls, RESULT_TEXT } from './calls';
 import type { BreakpointGate } from './breakpoints';
 import type { EventChannel } from './channel';
-import { HandoffStudioError, isAbortError, type ErrorCode } from './errors';
+import { HandoffStudioError } from './errors';
 import type { CompletionReason, RunEvent, RunEventBody } from './events';
 import type { Mailbox } from './mailbox';
 import type { ModelProvider, ModelReply } from './provider';
@@ -21,11 +21,11 @@ import {
   type PlannedCall,
   type RunState,
 } from './state';
-import type { RunStatus } from './store';
 import { decideAfterFinalReply, terminationHolds } from './termination';
 import type { Transcript } from './transcript';
 import { answerCall, handoffOf } from './turn';
 import { callModel } from './modelCall';
+import { RunEnding } from './ending';
 
 /** How one invocation of the engine ended. */
 export type RunOutcome =
@@ -52,9 +52,11 @@ type Step = Promise<RunOutcome | undefined>;
 
 export class Runner {
   private readonly catalogues: Catalogues;
+  private readonly end: RunEnding;
 
   constructor(private readonly parts: RunnerParts) {
     this.catalogues = new Catalogues(parts.doc, parts.topology);
+    this.end = new RunEnding(parts, (body) => this.emit(body));
   }
 
   private get state(): RunState {
@@ -63,10 +65,11 @@ export class Runner {
 
   /** A new run: `run_started`, the opening message, the start checkpoint, then the loop. */
   async start(openingText: string, documentProblems: string | undefined): Promise<RunOutcome> {
-    return this.guard(async () => {
+    return this.end.guard(async () => {
       await this.parts.recorder.begin();
       this.emit({ type: 'run_started', runId: this.state.runId });
-      if (documentProblems !== undefined) return this.fail('invalid_document', documentProblems);
+      if (documentProblems !== undefined)
+        return this.end.fail('invalid_document', documentProblems);
       const ended = await this.acceptUserMessage(openingText, this.parts.doc.startAgent, true);
       return ended ?? this.loop();
     });
@@ -74,7 +77,7 @@ export class Runner {
 
   /** A resumed run: `run_resumed`, every open request again (same ids), then the loop. */
   async resume(): Promise<RunOutcome> {
-    return this.guard(async () => {
+    return this.end.guard(async () => {
       await this.parts.recorder.begin();
       this.emit({
         type: 'run_resumed',
@@ -102,7 +105,7 @@ export class Runner {
       case 'approval':
         return this.receiveApprovals(next);
       case 'completed':
-        return this.complete(next.reason);
+        return this.end.complete(next.reason);
     }
   }
 
@@ -112,7 +115,10 @@ export class Runner {
     const agent = this.state.activeAgent;
     const agentDoc = topology.agents.get(agent);
     if (!agentDoc) {
-      return this.fail('invalid_document', `The active agent "${agent}" is not in the document.`);
+      return this.end.fail(
+        'invalid_document',
+        `The active agent "${agent}" is not in the document.`,
+      );
     }
     const pause = this.parts.breakpoints?.beforeCall(agent);
     if (pause) await this.atBreakpoint({ type: 'breakpoint', kind: pause, agent });
@@ -173,7 +179,7 @@ export class Runner {
   private async receiveApprovals(next: Extract<NextStep, { kind: 'approval' }>): Step {
     const { mailbox, signal } = this.parts;
     const ids = next.requests.map((r) => r.requestId);
-    if ((await mailbox.waitFor(ids, signal)) === 'suspended') return this.pause();
+    if ((await mailbox.waitFor(ids, signal)) === 'suspended') return this.end.pause();
     const decisions = new Map<string, boolean>();
     for (const request of next.requests) {
       const approved = mailbox.takeApproval(request.requestId);
@@ -219,7 +225,7 @@ export class Runner {
         isError,
       });
       if (guarded) {
-        return this.fail(
+        return this.end.fail(
           'loop_guard',
           `Handoff limit reached: ${limit} handoffs since the last user message; ` +
             `"${agent}" tried to hand off to "${handoff.target}" once more.`,
@@ -251,7 +257,7 @@ export class Runner {
     if (decision.kind === 'complete') {
       this.state.next = { kind: 'completed', reason: decision.reason };
       await this.checkpoint();
-      return this.complete(decision.reason);
+      return this.end.complete(decision.reason);
     }
     if (decision.kind === 'continue') {
       this.state.autonomousTurns++;
@@ -271,11 +277,11 @@ export class Runner {
   private async receiveInput(next: Extract<NextStep, { kind: 'input' }>): Step {
     const { mailbox, signal, doc } = this.parts;
     const { requestId, agent } = next.request;
-    if ((await mailbox.waitFor([requestId], signal)) === 'suspended') return this.pause();
+    if ((await mailbox.waitFor([requestId], signal)) === 'suspended') return this.end.pause();
     const answer = mailbox.takeInput(requestId);
     if (typeof answer !== 'string' || answer.trim() === '') {
       this.state.next = { kind: 'completed', reason: 'user_terminated' };
-      return this.complete('user_terminated');
+      return this.end.complete('user_terminated');
     }
     // returnToPrevious false: the start agent takes over with no handoff (and no loop-guard count).
     const target = doc.interaction.returnToPrevious ? agent : doc.startAgent;
@@ -295,7 +301,7 @@ export class Runner {
     if (opening) await this.checkpoint();
     if (terminationHolds(doc, this.state, transcript)) {
       this.state.next = { kind: 'completed', reason: 'termination_condition' };
-      return this.complete('termination_condition');
+      return this.end.complete('termination_condition');
     }
     return undefined;
   }
@@ -322,66 +328,6 @@ export class Runner {
       statusOf(this.state.next),
     );
     channel.push(event);
-  }
-
-  private async complete(reason: CompletionReason): Step {
-    this.emit({ type: 'completed', reason });
-    await this.finish('completed');
-    return { status: 'completed', runId: this.state.runId, reason };
-  }
-
-  private async fail(code: ErrorCode | string, message: string): Promise<RunOutcome> {
-    this.emit({ type: 'failed', error: { code, message } });
-    await this.finish('failed');
-    return { status: 'failed', runId: this.state.runId, error: { code, message } };
-  }
-
-  private async pause(): Promise<RunOutcome> {
-    await this.finish('paused');
-    return {
-      status: 'paused',
-      runId: this.state.runId,
-      checkpointId: this.state.checkpointId,
-      requests: openRequestsOf(this.state),
-    };
-  }
-
-  private async stopped(): Promise<RunOutcome> {
-    this.emit({ type: 'stopped' });
-    await this.finish('stopped');
-    return { status: 'stopped', runId: this.state.runId, checkpointId: this.state.checkpointId };
-  }
-
-  private async finish(status: RunStatus): Promise<void> {
-    const { recorder, transcript, channel } = this.parts;
-    try {
-      await recorder.finish(this.state, transcript, status);
-    } finally {
-      channel.close();
-    }
-  }
-
-  /** Maps whatever ends the loop early to exactly one final event. */
-  private async guard(body: () => Promise<RunOutcome>): Promise<RunOutcome> {
-    try {
-      return await body();
-    } catch (error) {
-      try {
-        if (this.parts.signal.aborted || isAbortError(error)) return await this.stopped();
-        if (error instanceof HandoffStudioError) return await this.fail(error.code, error.message);
-        const message = error instanceof Error ? error.message : String(error);
-        return await this.fail('internal_error', `Engine error: ${message}`);
-      } catch (finalError) {
-        // Storage failed while writing the end of the run: the final event is already out.
-        this.parts.channel.close();
-        const message = finalError instanceof Error ? finalError.message : String(finalError);
-        return {
-          status: 'failed',
-          runId: this.state.runId,
-          error: { code: 'storage_error', message },
-        };
-      }
-    }
   }
 
   /** Emits the breakpoint event and waits for Continue or Step (Stop rejects the wait). */
