@@ -11,8 +11,9 @@ test('a simulator run is traced on the canvas and stepping back shows it as it w
   const node = (name: string) => page.locator(`.react-flow__node [data-agent="${name}"]`);
   await expect(node('triage_agent')).toBeVisible();
   const panel = page.getByRole('region', { name: 'Run panel' });
-  const toggle = panel.getByRole('button', { name: 'Run', exact: true });
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  // the toolbar's Run button opens the panel with the message box focused
+  await page.getByRole('button', { name: 'Run this workflow' }).click();
+  await expect(panel.getByLabel('Opening message')).toBeFocused();
   // nothing is traced before a run
   await expect(page.locator('.agent-trace')).toHaveCount(0);
 

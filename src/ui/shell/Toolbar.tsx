@@ -1,6 +1,7 @@
 import { useDesigner, useDesignerStore } from '../../store/hooks';
 import { ViewSwitch } from '../editor/ViewSwitch';
 import { LibraryButton } from '../library/LibraryButton';
+import { runUiStore } from '../run/runContext';
 import { uiStore, useUi, type ThemeChoice } from '../uiStore';
 import { redo, undo } from './commands';
 import { useLayout } from './useLayout';
@@ -79,7 +80,27 @@ export function Toolbar() {
         </button>
       </div>
       <ViewSwitch />
-      <span className={`toolbar__status ${errors ? 'toolbar__status--error' : ''}`} role="status">
+      <button
+        type="button"
+        className="toolbar__run"
+        aria-label="Run this workflow"
+        title="Open the Run panel (the offline simulator needs no key)"
+        disabled={errors > 0}
+        onClick={() => {
+          runUiStore.getState().set({ open: true });
+          // The panel renders its form on the next frame; then the message box takes the focus.
+          requestAnimationFrame(() =>
+            document.querySelector<HTMLTextAreaElement>('[aria-label="Opening message"]')?.focus(),
+          );
+        }}
+      >
+        ▶ Run
+      </button>
+      <span
+        className={`toolbar__status ${errors ? 'toolbar__status--error' : ''}`}
+        role="status"
+        title={`${agents} agents · ${handoffs} handoffs · ${errors ? `${errors} error(s)` : 'valid'}`}
+      >
         {agents} agents · {handoffs} handoffs ·{' '}
         {errors ? `${errors} error${errors > 1 ? 's' : ''}` : 'valid'}
       </span>
