@@ -10,12 +10,15 @@ import type { RunEvent } from '../engine/events';
 import type { Checkpoint, CheckpointStore, RunRecord, StoredItem } from '../engine/store';
 import { DEFAULT_DB_NAME, HandoffStudioDB } from './db';
 import type { IndexedDBDeps } from './db';
+import { DatabaseAccess } from './dbAccess';
+
+export { toStorageError } from './dbAccess';
 
 /** A `CheckpointStore` kept in the app's IndexedDB database. */
 export class DexieCheckpointStore implements CheckpointStore {
   /** The database (its `workflows` and `settings` tables are the app's to use). */
   readonly db: HandoffStudioDB;
-  private opening: Promise<void> | undefined;
+  private readonly access: DatabaseAccess;
 
   /**
    * @param name - database name (default "handoff-studio").
@@ -24,6 +27,11 @@ export class DexieCheckpointStore implements CheckpointStore {
    */
   constructor(name: string = DEFAULT_DB_NAME, deps: IndexedDBDeps = {}) {
     this.db = new HandoffStudioDB(name, deps);
+    this.access = new DatabaseAccess(
+      this.db,
+      `The database "${name}" is blocked: another tab or window holds an older version of it ` +
+        'open. Close the other Handoff Studio tabs, then reload.',
+    );
   }
 
   /** Closes the connection (a later call reopens it). */
@@ -32,22 +40,22 @@ export class DexieCheckpointStore implements CheckpointStore {
   }
 
   async putRun(run: RunRecord): Promise<void> {
-    await this.guard('save', `run "${run.runId}"`, () => this.db.runs.put(run));
+    await this.access.run('save', `run "${run.runId}"`, () => this.db.runs.put(run));
   }
 
   async getRun(runId: string): Promise<RunRecord | undefined> {
-    return this.guard('read', `run "${runId}"`, () => this.db.runs.get(runId));
+    return this.access.run('read', `run "${runId}"`, () => this.db.runs.get(runId));
   }
 
   async listRuns(): Promise<RunRecord[]> {
-    return this.guard('read', 'the run list', () =>
+    return this.access.run('read', 'the run list', () =>
       this.db.runs.orderBy('startedAt').reverse().toArray(),
     );
   }
 
   async deleteRun(runId: string): Promise<void> {
     const { runs, items, events, checkpoints } = this.db;
-    await this.guard('delete', `run "${runId}"`, () =>
+    await this.access.run('delete', `run "${runId}"`, () =>
       this.db.transaction('rw', [runs, items, events, checkpoints], async () => {
         await items
           .where('[runId+index]')
@@ -70,7 +78,7 @@ export class DexieCheckpointStore implements CheckpointStore {
     checkPosition(start, 0, 'item position');
     const rows = items.map((item, i) => ({ runId, index: start + i, item }));
     const what = `${items.length} item(s) of run "${runId}" (positions ${start}–${start + items.length - 1})`;
-    await this.guard('save', what, () =>
+    await this.access.run('save', what, () =>
       this.db.transaction('rw', [this.db.runs, this.db.items], async () => {
         await this.requireRun(runId);
         await this.db.items.bulkPut(rows);
@@ -85,7 +93,7 @@ export class DexieCheckpointStore implements CheckpointStore {
 
   async getItems(runId: string, count: number): Promise<StoredItem[]> {
     checkPosition(count, 0, 'item count');
-    const rows = await this.guard('read', `the items of run "${runId}"`, () =>
+    const rows = await this.access.run('read', `the items of run "${runId}"`, () =>
       this.db.transaction('r', [this.db.runs, this.db.items], async () => {
         await this.requireRun(runId);
         return this.db.items
@@ -107,7 +115,7 @@ export class DexieCheckpointStore implements CheckpointStore {
     for (const event of events) checkPosition(event.seq, 1, 'event seq');
     const rows = events.map((event) => ({ runId, seq: event.seq, event }));
     const what = `${events.length} event(s) of run "${runId}"`;
-    await this.guard('save', what, () =>
+    await this.access.run('save', what, () =>
       this.db.transaction('rw', [this.db.runs, this.db.events], async () => {
         await this.requireRun(runId);
         await this.db.events.bulkPut(rows);
@@ -122,7 +130,7 @@ export class DexieCheckpointStore implements CheckpointStore {
   }
 
   async getEvents(runId: string, uptoSeq?: number): Promise<RunEvent[]> {
-    const rows = await this.guard('read', `the events of run "${runId}"`, () =>
+    const rows = await this.access.run('read', `the events of run "${runId}"`, () =>
       this.db.transaction('r', [this.db.runs, this.db.events], async () => {
         await this.requireRun(runId);
         const upper = uptoSeq === undefined ? Dexie.maxKey : uptoSeq;
@@ -137,7 +145,7 @@ export class DexieCheckpointStore implements CheckpointStore {
 
   async putCheckpoint(checkpoint: Checkpoint): Promise<void> {
     const { runId, checkpointId } = checkpoint;
-    await this.guard('save', `checkpoint "${checkpointId}" of run "${runId}"`, () =>
+    await this.access.run('save', `checkpoint "${checkpointId}" of run "${runId}"`, () =>
       this.db.transaction('rw', [this.db.runs, this.db.checkpoints], async () => {
         await this.requireRun(runId);
         await this.db.checkpoints.put(checkpoint);
@@ -146,13 +154,13 @@ export class DexieCheckpointStore implements CheckpointStore {
   }
 
   async getCheckpoint(runId: string, checkpointId: string): Promise<Checkpoint | undefined> {
-    return this.guard('read', `checkpoint "${checkpointId}" of run "${runId}"`, () =>
+    return this.access.run('read', `checkpoint "${checkpointId}" of run "${runId}"`, () =>
       this.db.checkpoints.get([runId, checkpointId]),
     );
   }
 
   async deleteCheckpointsAfter(runId: string, seq: number): Promise<void> {
-    await this.guard('delete', `the checkpoints of run "${runId}" after seq ${seq}`, () =>
+    await this.access.run('delete', `the checkpoints of run "${runId}" after seq ${seq}`, () =>
       this.db.checkpoints
         .where('[runId+seq]')
         .between([runId, seq], [runId, Dexie.maxKey], false, true)
@@ -161,7 +169,7 @@ export class DexieCheckpointStore implements CheckpointStore {
   }
 
   async listCheckpoints(runId: string): Promise<Checkpoint[]> {
-    return this.guard('read', `the checkpoints of run "${runId}"`, () =>
+    return this.access.run('read', `the checkpoints of run "${runId}"`, () =>
       this.db.checkpoints
         .where('[runId+seq]')
         .between(...runRange(runId))
@@ -174,52 +182,7 @@ export class DexieCheckpointStore implements CheckpointStore {
       throw new HandoffStudioError('run_not_found', `Run "${runId}" is not in this store.`);
     }
   }
-
-  /** Opens the database, then runs `op`; maps any failure (see `toStorageError`). */
-  private async guard<T>(verb: Verb, what: string, op: () => PromiseLike<T>): Promise<T> {
-    try {
-      await this.open();
-      return await op();
-    } catch (error) {
-      throw toStorageError(error, verb, what, this.db.name);
-    }
-  }
-
-  /**
-   * Opens the database. An upgrade blocked by another connection (a tab still holding an older
-   * version open) fails at once with a clear error instead of hanging; the open goes on in the
-   * background and later calls succeed once the other connection is closed.
-   */
-  private open(): Promise<void> {
-    if (this.db.isOpen()) return Promise.resolve();
-    if (this.opening) return this.opening;
-    let onBlocked = (): void => {};
-    const blocked = new Promise<never>((_, reject) => {
-      onBlocked = () =>
-        reject(
-          new HandoffStudioError(
-            'storage_error',
-            `The database "${this.db.name}" is blocked: another tab or window holds an older version of it open. Close the other Handoff Studio tabs, then reload.`,
-          ),
-        );
-    });
-    this.db.on('blocked', onBlocked);
-    const done = (): void => {
-      this.db.on('blocked').unsubscribe(onBlocked);
-      this.opening = undefined;
-    };
-    const opened = this.db.open().then(done, (error: unknown) => {
-      done();
-      throw error;
-    });
-    this.opening = Promise.race([opened, blocked]);
-    return this.opening;
-  }
 }
-
-/** What an operation does, for error messages. */
-type Verb = 'save' | 'read' | 'delete';
-const DONE: Record<Verb, string> = { save: 'saved', read: 'read', delete: 'deleted' };
 
 /** Key range bounds covering every compound key `[runId, …]`. */
 function runRange(runId: string): [[string, number], [string, unknown]] {
@@ -233,43 +196,4 @@ function checkPosition(value: number, min: number, what: string): void {
   if (!Number.isInteger(value) || value < min) {
     throw new HandoffStudioError('internal_error', `Invalid ${what}: ${value}.`);
   }
-}
-
-/** The names of an error and of the errors it wraps (dexie's `inner`, `cause`, `failures`). */
-function errorNames(error: unknown, depth = 0): string[] {
-  if (depth > 4 || typeof error !== 'object' || error === null) return [];
-  const e = error as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
-  const names = typeof e.name === 'string' ? [e.name] : [];
-  const nested = [e.inner, e.cause, ...(Array.isArray(e.failures) ? e.failures : [])];
-  return names.concat(...nested.map((n) => errorNames(n, depth + 1)));
-}
-
-/**
- * Maps an IndexedDB/dexie failure to a `HandoffStudioError`: `storage_quota` when the browser's
- * storage is full, `storage_error` otherwise. `HandoffStudioError`s pass through unchanged.
- */
-export function toStorageError(
-  error: unknown,
-  verb: Verb,
-  what: string,
-  dbName: string,
-): HandoffStudioError {
-  if (error instanceof HandoffStudioError) return error;
-  const names = errorNames(error);
-  const detail =
-    error instanceof Error ? `${error.name}: ${error.message.split('\n')[0] ?? ''}` : String(error);
-  const has = (...wanted: string[]): boolean => wanted.some((n) => names.includes(n));
-  let message: string;
-  if (has('QuotaExceededError')) {
-    message = `Browser storage is full: ${what} could not be saved. Delete old runs or workflows to free space, then retry. (${detail})`;
-    return new HandoffStudioError('storage_quota', message, { cause: error });
-  }
-  if (has('MissingAPIError')) {
-    message = `IndexedDB is not available in this browser (private browsing, or storage disabled?), so ${what} could not be ${DONE[verb]}. (${detail})`;
-  } else if (has('VersionError', 'DatabaseClosedError', 'InvalidStateError')) {
-    message = `The database "${dbName}" was closed or upgraded by another tab or window (a newer Handoff Studio?), so the operation on ${what} failed. Reload the page. (${detail})`;
-  } else {
-    message = `Storage error: could not ${verb} ${what} in the database "${dbName}". (${detail})`;
-  }
-  return new HandoffStudioError('storage_error', message, { cause: error });
 }

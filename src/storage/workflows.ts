@@ -12,7 +12,7 @@ import { parseWorkflowText, serializeWorkflow } from '../model';
 import type { Problem, Workflow } from '../model';
 import { DEFAULT_DB_NAME, HandoffStudioDB } from './db';
 import type { IndexedDBDeps, WorkflowRow } from './db';
-import { toStorageError } from './dexieStore';
+import { DatabaseAccess } from './dbAccess';
 
 /** A library entry as lists show it. */
 export interface WorkflowSummary {
@@ -36,22 +36,25 @@ export interface DeletedWorkflow {
 /** The settings key of the last open workflow's id. */
 export const LAST_OPEN_KEY = 'library.lastOpen';
 
-type Verb = 'save' | 'read' | 'delete';
-
 /** The workflow library. One instance per database connection. */
 export class WorkflowRepository {
   readonly db: HandoffStudioDB;
-  private opening: Promise<void> | undefined;
+  private readonly access: DatabaseAccess;
   /** Clock for `updatedAt` (tests pin it). */
   now: () => Date = () => new Date();
 
   constructor(name: string = DEFAULT_DB_NAME, deps: IndexedDBDeps = {}) {
     this.db = new HandoffStudioDB(name, deps);
+    this.access = new DatabaseAccess(
+      this.db,
+      'Another Handoff Studio tab holds an older version of the database open, so workflows ' +
+        'cannot be saved. Close the other tabs, then reload.',
+    );
   }
 
   /** Every workflow, most recently changed first. */
   async list(): Promise<WorkflowSummary[]> {
-    const rows = await this.guard('read', 'the workflow list', () =>
+    const rows = await this.access.run('read', 'the workflow list', () =>
       this.db.workflows.orderBy('updatedAt').reverse().toArray(),
     );
     return rows.map(summary);
@@ -59,7 +62,7 @@ export class WorkflowRepository {
 
   /** One workflow with its parsed document, or undefined when there is no such id. */
   async get(id: string): Promise<StoredWorkflow | undefined> {
-    const row = await this.guard('read', `workflow ${id}`, () => this.db.workflows.get(id));
+    const row = await this.access.run('read', `workflow ${id}`, () => this.db.workflows.get(id));
     if (!row) return undefined;
     const parsed = parseWorkflowText(row.document);
     return parsed.ok
@@ -70,14 +73,16 @@ export class WorkflowRepository {
   /** Adds a document as a new workflow. */
   async create(doc: Workflow): Promise<WorkflowSummary> {
     const row = this.row(nanoid(12), doc);
-    await this.guard('save', `the new workflow "${doc.name}"`, () => this.db.workflows.add(row));
+    await this.access.run('save', `the new workflow "${doc.name}"`, () =>
+      this.db.workflows.add(row),
+    );
     return summary(row);
   }
 
   /** Writes a workflow's document (autosave). Creates the row when it is missing. */
   async save(id: string, doc: Workflow): Promise<WorkflowSummary> {
     const row = this.row(id, doc);
-    await this.guard('save', `the workflow "${doc.name}"`, () => this.db.workflows.put(row));
+    await this.access.run('save', `the workflow "${doc.name}"`, () => this.db.workflows.put(row));
     return summary(row);
   }
 
@@ -102,7 +107,7 @@ export class WorkflowRepository {
 
   /** Deletes a workflow; keep the result to `restore` it (an undo toast). */
   async delete(id: string): Promise<DeletedWorkflow | undefined> {
-    return this.guard('delete', `workflow ${id}`, () =>
+    return this.access.run('delete', `workflow ${id}`, () =>
       this.db.transaction('rw', [this.db.workflows, this.db.settings], async () => {
         const row = await this.db.workflows.get(id);
         if (!row) return undefined;
@@ -118,7 +123,7 @@ export class WorkflowRepository {
   /** Undoes a deletion: the row comes back exactly as it was. */
   async restore(deleted: DeletedWorkflow): Promise<WorkflowSummary> {
     const { row, wasLastOpen } = deleted;
-    await this.guard('save', `the workflow "${row.name}"`, () =>
+    await this.access.run('save', `the workflow "${row.name}"`, () =>
       this.db.transaction('rw', [this.db.workflows, this.db.settings], async () => {
         await this.db.workflows.put(row);
         if (wasLastOpen) await this.db.settings.put({ key: LAST_OPEN_KEY, value: row.id });
@@ -129,14 +134,14 @@ export class WorkflowRepository {
 
   /** The id of the workflow that was open last (to reopen it after a reload). */
   async getLastOpen(): Promise<string | undefined> {
-    const setting = await this.guard('read', 'the last open workflow', () =>
+    const setting = await this.access.run('read', 'the last open workflow', () =>
       this.db.settings.get(LAST_OPEN_KEY),
     );
     return typeof setting?.value === 'string' ? setting.value : undefined;
   }
 
   async setLastOpen(id: string): Promise<void> {
-    await this.guard('save', 'the last open workflow', () =>
+    await this.access.run('save', 'the last open workflow', () =>
       this.db.settings.put({ key: LAST_OPEN_KEY, value: id }),
     );
   }
@@ -168,44 +173,6 @@ export class WorkflowRepository {
       );
     }
     return stored;
-  }
-
-  /** Opens the database, then runs `op`; maps any failure (see `toStorageError`). */
-  private async guard<T>(verb: Verb, what: string, op: () => PromiseLike<T>): Promise<T> {
-    try {
-      await this.open();
-      return await op();
-    } catch (error) {
-      throw toStorageError(error, verb, what, this.db.name);
-    }
-  }
-
-  /** Opens the database; an upgrade blocked by another tab fails at once (the open goes on). */
-  private open(): Promise<void> {
-    if (this.db.isOpen()) return Promise.resolve();
-    if (this.opening) return this.opening;
-    let onBlocked = (): void => {};
-    const blocked = new Promise<never>((_, reject) => {
-      onBlocked = () =>
-        reject(
-          new HandoffStudioError(
-            'storage_error',
-            'Another Handoff Studio tab holds an older version of the database open, so ' +
-              'workflows cannot be saved. Close the other tabs, then reload.',
-          ),
-        );
-    });
-    this.db.on('blocked', onBlocked);
-    const done = (): void => {
-      this.db.on('blocked').unsubscribe(onBlocked);
-      this.opening = undefined;
-    };
-    const opened = this.db.open().then(done, (error: unknown) => {
-      done();
-      throw error;
-    });
-    this.opening = Promise.race([opened, blocked]);
-    return this.opening;
   }
 }
 
