@@ -4,7 +4,8 @@
  * Agent Framework, the documented difference and a check that the traces differ exactly so.
  */
 import type { Script } from '../src/engine';
-import { parseWorkflow, type Workflow } from '../src/model';
+import type { Workflow } from '../src/model';
+import { makeDoc } from '../test/support/engineHarness';
 import type { ChatRequestBody } from '../test/support/openaiServer';
 import type { Step } from './trace';
 
@@ -48,27 +49,8 @@ export function workflow(parts: {
   interaction?: Record<string, unknown>;
   termination?: Record<string, unknown>;
 }): Workflow {
-  const agents = parts.agents.map((a) =>
-    typeof a === 'string'
-      ? { name: a, description: `The ${a} agent.`, instructions: `You are ${a}.` }
-      : { description: `The ${a.name} agent.`, instructions: `You are ${a.name}.`, ...a },
-  );
-  const parsed = parseWorkflow({
-    format: 'handoff-workflow',
-    version: 1,
-    name: parts.name,
-    startAgent: parts.startAgent ?? agents[0]!.name,
-    agents,
-    handoffs: (parts.handoffs ?? []).map((h) =>
-      Array.isArray(h) ? { source: h[0], target: h[1] } : h,
-    ),
-    tools: parts.tools ?? [],
-    ...(parts.interaction ? { interaction: parts.interaction } : {}),
-    ...(parts.termination ? { termination: parts.termination } : {}),
-    defaults: { model: 'gpt-test' },
-  });
-  if (!parsed.ok) throw new Error(`${parts.name}: ${JSON.stringify(parsed.problems)}`);
-  return parsed.doc;
+  // Both sides of a scenario ask the test server for the same model.
+  return makeDoc({ ...parts, defaults: { model: 'gpt-test' } });
 }
 
 /** A simulated tool (DESIGN §2) taking string parameters. */

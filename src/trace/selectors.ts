@@ -31,6 +31,8 @@ export interface AgentOverlay {
   forbidden: readonly ForbiddenHandoff[];
 }
 
+// One shared value (unlike parts.ts' agentOf, which builds one per call): overlays compare
+// `forbidden` by reference, so an agent that never ran must keep the same empty list.
 const NOTHING: AgentTrace = {
   name: '',
   visits: 0,

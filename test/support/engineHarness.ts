@@ -21,12 +21,14 @@ type AgentInput = { name: string } & Record<string, unknown>;
 
 /** A valid document from the parts a test cares about (instructions filled in). */
 export function makeDoc(parts: {
+  name?: string;
   agents: Array<string | AgentInput>;
   startAgent?: string;
   handoffs?: Array<[string, string] | { source: string; target: string; description?: string }>;
   tools?: unknown[];
   interaction?: Record<string, unknown>;
   termination?: Record<string, unknown>;
+  defaults?: Record<string, unknown>;
 }): Workflow {
   const agents = parts.agents.map((a) =>
     typeof a === 'string'
@@ -36,7 +38,7 @@ export function makeDoc(parts: {
   const raw = {
     format: 'handoff-workflow',
     version: 1,
-    name: 'test',
+    name: parts.name ?? 'test',
     startAgent: parts.startAgent ?? agents[0]!.name,
     agents,
     handoffs: (parts.handoffs ?? []).map((h) =>
@@ -45,9 +47,10 @@ export function makeDoc(parts: {
     tools: parts.tools ?? [],
     ...(parts.interaction ? { interaction: parts.interaction } : {}),
     ...(parts.termination ? { termination: parts.termination } : {}),
+    ...(parts.defaults ? { defaults: parts.defaults } : {}),
   };
   const parsed = parseWorkflow(raw);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  if (!parsed.ok) throw new Error(`${raw.name}: ${JSON.stringify(parsed.problems)}`);
   return parsed.doc;
 }
 
