@@ -39,6 +39,8 @@ export class JsonViewPage {
     const line = this.line(lineText).first();
     await expect(line).toBeVisible();
     const token = line.locator('span > span').filter({ hasText: word }).first();
+    // Monaco draws a line's tokens after the line itself (tokenization is asynchronous).
+    await expect(token).toBeVisible();
     const box = await token.boundingBox();
     if (!box) throw new Error(`"${word}" is not visible`);
     // Words are double-clicked at their own place: find it inside the token's text.
