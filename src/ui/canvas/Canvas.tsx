@@ -18,6 +18,8 @@ import { useResolvedTheme } from '../shell/useTheme';
 import { useUi } from '../uiStore';
 import { AgentNode } from './AgentNode';
 import { EdgeMarkers, HandoffEdge } from './HandoffEdge';
+import { EdgeSketch } from './EdgeSketch';
+import type { SketchEdge } from './edgeSketch';
 import { BreakpointBar } from './BreakpointBar';
 import { FollowActive } from './FollowActive';
 import { MeshEdge } from './MeshEdge';
@@ -31,7 +33,7 @@ import {
   type Size,
 } from './toFlow';
 import { useFitOnLoad } from './useFitOnLoad';
-import { useFlowChanges, type Sizes } from './useFlowChanges';
+import { useFlowChanges, type DragPositions, type Sizes } from './useFlowChanges';
 
 const nodeTypes = { agent: AgentNode };
 const edgeTypes = { handoff: HandoffEdge, mesh: MeshEdge };
@@ -39,6 +41,10 @@ const GRID: [number, number] = [20, 20];
 /** Above this many agents only the visible part of the graph is rendered. */
 const VIRTUALIZE_FROM = 150;
 const FAR_ZOOM = 0.45;
+/** From this many handoffs, zoomed far out, edges are drawn as a sketch (see EdgeSketch). */
+const SKETCH_FROM = 300;
+
+const NO_EDGES: never[] = [];
 
 const miniMapColor = (node: Node) => {
   const data = node.data as AgentNodeData;
@@ -71,15 +77,52 @@ export function Canvas() {
   const problems = useMemo(() => indexProblems(issues), [issues]);
   const selectedAgents = useMemo(() => new Set(selection.agents), [selection.agents]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
-  const nodes = useMemo(
+  // A drag under way: its positions are drawn before they reach the document (at the drop).
+  const [dragged, setDragged] = useState<DragPositions>(() => new Map());
+  const built = useMemo(
     () => buildNodes(doc, topology, problems, selectedAgents, sizes),
     [buildNodes, doc, topology, problems, selectedAgents, sizes],
+  );
+  const nodes = useMemo(
+    () =>
+      dragged.size === 0
+        ? built
+        : built.map((node) => {
+            const position = dragged.get(node.id);
+            return position ? { ...node, position, className: 'agent--dragging' } : node;
+          }),
+    [built, dragged],
   );
   const edges = useMemo(
     () => buildEdges(doc, topology, problems, selectedEdges),
     [buildEdges, doc, topology, problems, selectedEdges],
   );
-  const handlers = useFlowChanges(measured, onSizes);
+  const sketch = far && doc.handoffs.length >= SKETCH_FROM;
+  // The edges of the agents being dragged are marked (once, when the drag starts) so that the
+  // browser draws them in layers of their own and leaves the other edges as they were painted.
+  const draggingNames = useUi((s) => s.dragging);
+  const flowEdges = useMemo(() => {
+    if (sketch) return NO_EDGES;
+    if (draggingNames.length === 0) return edges;
+    const moving = new Set(draggingNames);
+    return edges.map((e) =>
+      moving.has(e.source) || moving.has(e.target) ? { ...e, className: 'edge--moving' } : e,
+    );
+  }, [sketch, edges, draggingNames]);
+  const sketchEdges = useMemo(
+    () =>
+      sketch
+        ? edges.map((e): SketchEdge => ({
+            source: e.source,
+            target: e.target,
+            hidden: e.hidden,
+            selected: e.selected ?? false,
+            severity: (e.data as { severity?: SketchEdge['severity'] } | undefined)?.severity,
+          }))
+        : [],
+    [sketch, edges],
+  );
+  const handlers = useFlowChanges(measured, onSizes, setDragged);
   useFitOnLoad();
 
   const addAt = useCallback(
@@ -121,6 +164,7 @@ export function Canvas() {
   return (
     <div
       className={`canvas__flow${far ? ' canvas__flow--far' : ''}`}
+      data-edges={sketch ? 'sketch' : 'full'}
       onDrop={onDrop}
       onDragOver={onDragOver}
       onDoubleClick={onDoubleClick}
@@ -128,7 +172,7 @@ export function Canvas() {
       <EdgeMarkers />
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={flowEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         {...handlers}
@@ -150,6 +194,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
         <Controls aria-label="Zoom controls" showInteractive={false} />
+        {sketch && <EdgeSketch edges={sketchEdges} />}
         <FollowActive />
         <BreakpointBar />
         <MiniMap

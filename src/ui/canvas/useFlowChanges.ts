@@ -2,8 +2,12 @@
  * Folds React Flow's change objects back into the document store: drags become `moveAgents`
  * (one undo step per gesture), clicks and box selection become the store's selection, and
  * measured sizes are remembered so that rebuilt nodes keep them.
+ *
+ * While a drag is under way its positions stay on the canvas (`onDragPositions`) and reach the
+ * document once, when the drag ends: a frame of a drag then costs the canvas, not a document
+ * change with everything that listens to it (inspector, JSON view, autosave).
  */
-import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
+import type { Connection, EdgeChange, Node, NodeChange } from '@xyflow/react';
 import { useCallback, useRef } from 'react';
 import { connectHandoff, moveAgents, type Point } from '../../model/edit';
 import { useDesignerStore } from '../../store/hooks';
@@ -11,18 +15,41 @@ import { uiStore } from '../uiStore';
 
 export type Sizes = Map<string, { width: number; height: number }>;
 
-/** `onSizes` is called when a node's measured size changed (the nodes are then rebuilt). */
-export function useFlowChanges(sizes: Sizes, onSizes: () => void) {
+/** Positions of the agents being dragged, not yet in the document. */
+export type DragPositions = ReadonlyMap<string, Point>;
+
+/**
+ * `onSizes` is called when a node's measured size changed (the nodes are then rebuilt);
+ * `onDragPositions` with the positions of a drag under way, and with an empty map when it ended.
+ */
+export function useFlowChanges(
+  sizes: Sizes,
+  onSizes: () => void,
+  onDragPositions: (positions: DragPositions) => void,
+) {
   const store = useDesignerStore();
   const gesture = useRef(0);
   // React Flow reports the last position of a drag with `dragging: false` before the drag-stop
   // event: it still belongs to the drag's undo step.
   const inDrag = useRef(false);
+  const dragged = useRef(new Map<string, Point>());
+
+  const commitDrag = useCallback(() => {
+    if (dragged.current.size === 0) return;
+    const positions = dragged.current;
+    dragged.current = new Map();
+    store.getState().apply((d) => moveAgents(d, positions), {
+      label: positions.size > 1 ? `Move ${positions.size} agents` : 'Move agent',
+      coalesce: `move:${gesture.current}`,
+    });
+    onDragPositions(dragged.current);
+  }, [store, onDragPositions]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
       const positions = new Map<string, Point>();
       let dragging = false;
+      let dragEnded = false;
       let selectionChanged = false;
       let resized = false;
       const { selection } = store.getState();
@@ -31,6 +58,7 @@ export function useFlowChanges(sizes: Sizes, onSizes: () => void) {
         if (change.type === 'position' && change.position) {
           positions.set(change.id, change.position);
           dragging ||= change.dragging === true || inDrag.current;
+          dragEnded ||= change.dragging !== true;
         } else if (change.type === 'select') {
           selectionChanged = true;
           if (change.selected) selected.add(change.id);
@@ -45,19 +73,23 @@ export function useFlowChanges(sizes: Sizes, onSizes: () => void) {
         }
       }
       if (resized) onSizes();
-      if (positions.size > 0) {
+      if (positions.size > 0 && dragging) {
+        dragged.current = new Map([...dragged.current, ...positions]);
+        if (dragEnded) commitDrag();
+        else onDragPositions(dragged.current);
+      } else if (positions.size > 0) {
+        // Arrow-key nudges in a row are one undo step.
         store.getState().apply((d) => moveAgents(d, positions), {
           label: positions.size > 1 ? `Move ${positions.size} agents` : 'Move agent',
-          // A drag is one step; arrow-key nudges in a row are one step too.
-          coalesce: dragging ? `move:${gesture.current}` : 'nudge',
-          burstMs: dragging ? undefined : 1000,
+          coalesce: 'nudge',
+          burstMs: 1000,
         });
       }
       if (selectionChanged) {
         store.getState().select({ ...store.getState().selection, agents: [...selected] });
       }
     },
-    [store, sizes, onSizes],
+    [store, sizes, onSizes, onDragPositions, commitDrag],
   );
 
   const onEdgesChange = useCallback(
@@ -77,16 +109,22 @@ export function useFlowChanges(sizes: Sizes, onSizes: () => void) {
     [store],
   );
 
-  const onNodeDragStart = useCallback(() => {
-    gesture.current++;
-    inDrag.current = true;
-    store.getState().breakCoalescing();
-  }, [store]);
+  const onNodeDragStart = useCallback(
+    (_event: unknown, _node: Node, nodes: Node[]) => {
+      gesture.current++;
+      inDrag.current = true;
+      store.getState().breakCoalescing();
+      uiStore.getState().set({ dragging: nodes.map((n) => n.id) });
+    },
+    [store],
+  );
 
   const onNodeDragStop = useCallback(() => {
+    commitDrag();
     inDrag.current = false;
     store.getState().breakCoalescing();
-  }, [store]);
+    uiStore.getState().set({ dragging: [] });
+  }, [store, commitDrag]);
 
   const onConnect = useCallback(
     ({ source, target }: Connection) => {

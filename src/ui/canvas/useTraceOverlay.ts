@@ -42,7 +42,11 @@ function subscribe(listener: () => void): () => void {
   const off = [
     appRunController().subscribe(listener),
     runUiStore.subscribe(listener),
-    designerStore.subscribe(listener),
+    // Only the workflow's name matters here (a run of another workflow is not drawn): a drag
+    // changes the document on every frame and must not wake every node and edge.
+    designerStore.subscribe((state, previous) => {
+      if (state.doc.name !== previous.doc.name) listener();
+    }),
   ];
   return () => off.forEach((f) => f());
 }
@@ -78,6 +82,14 @@ export function useAgentOverlay(name: string): AgentOverlay {
 /** The overlay of one edge. */
 export function useEdgeOverlay(source: string, target: string): EdgeOverlay {
   return useTraceSlice((state) => traceForEdge(state, source, target), sameEdge);
+}
+
+/** Every edge's trace and the latest handoff (for the sketch drawn when zoomed far out). */
+export function useTraceEdges(): Pick<TraceState, 'edges' | 'lastHandoff'> {
+  return useTraceSlice(
+    (state) => ({ edges: state.edges, lastHandoff: state.lastHandoff }),
+    (a, b) => a.edges === b.edges && a.lastHandoff === b.lastHandoff,
+  );
 }
 
 /** The agent in control in the shown trace (for the camera), or undefined. */
