@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import { useDesigner } from '../../store/hooks';
 import { useUi } from '../uiStore';
 import { AgentTrace } from './AgentTrace';
 import { useAgentBreakpoint } from './breakpoints';
@@ -10,10 +11,26 @@ import type { AgentFlowNode } from './toFlow';
 /**
  * An agent on the canvas: name (double-click to rename in place), description, model, tool
  * badges with an approval mark, and markers for start, terminal and problems. Memoized: the
- * node builder hands over the same props object when the agent did not change.
+ * node builder hands over the same props object when its markers or place did not change; what
+ * is written on it comes from the document (see toFlow.ts).
  */
 export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<AgentFlowNode>) {
   const renaming = useUi((s) => s.renaming === data.name);
+  // The topology's agent: the document's, except perhaps an old position (not read here).
+  const agent = useDesigner((s) => s.topology.agents.get(data.name));
+  const catalogue = useDesigner((s) => s.doc.tools);
+  const defaultModel = useDesigner((s) => s.doc.defaults.model);
+  const tools = useMemo(
+    () =>
+      (agent?.tools ?? []).map((name) => {
+        const tool = catalogue.find((t) => t.name === name);
+        return { name, approval: tool?.approval === 'always_require', known: !!tool };
+      }),
+    [agent?.tools, catalogue],
+  );
+  const description = agent?.description ?? '';
+  const model = agent?.model ?? defaultModel;
+  const modelIsDefault = agent?.model === undefined;
   const { errors, warnings, first } = data.problems;
   const state = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok';
   const overlay = useAgentOverlay(data.name);
@@ -54,21 +71,21 @@ export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<A
           </span>
         )}
       </div>
-      {data.description ? (
-        <p className="agent-node__description">{data.description}</p>
+      {description ? (
+        <p className="agent-node__description">{description}</p>
       ) : (
         <p className="agent-node__description agent-node__description--empty">No description</p>
       )}
       <div className="agent-node__meta">
-        {data.model && (
+        {model && (
           <span
-            className={`agent-node__model${data.modelIsDefault ? ' agent-node__model--default' : ''}`}
-            title={data.modelIsDefault ? 'Default model of the workflow' : 'Model'}
+            className={`agent-node__model${modelIsDefault ? ' agent-node__model--default' : ''}`}
+            title={modelIsDefault ? 'Default model of the workflow' : 'Model'}
           >
-            {data.model}
+            {model}
           </span>
         )}
-        {data.tools.map((tool) => (
+        {tools.map((tool) => (
           <span
             key={tool.name}
             className={`badge badge--tool${tool.approval ? ' badge--approval' : ''}${

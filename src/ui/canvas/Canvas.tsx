@@ -8,8 +8,17 @@ import {
   useReactFlow,
   useStore,
   type Node,
+  type Viewport,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent,
+} from 'react';
 import { AGENT_TEMPLATES } from '../../model/edit';
 import { useDesigner, useDesignerStore } from '../../store/hooks';
 import { TEMPLATE_MIME } from '../palette/dragData';
@@ -32,6 +41,7 @@ import {
   type AgentNodeData,
   type Size,
 } from './toFlow';
+import { initialViewport } from './initialViewport';
 import { useFitOnLoad } from './useFitOnLoad';
 import { useFlowChanges, type DragPositions, type Sizes } from './useFlowChanges';
 
@@ -45,6 +55,12 @@ const FAR_ZOOM = 0.45;
 const SKETCH_FROM = 300;
 
 const NO_EDGES: never[] = [];
+// Props of React Flow that are objects are kept outside render: React Flow copies changed props
+// into its store, and every store change wakes every node and edge subscribed to it.
+const MIN_ZOOM = 0.05;
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: true };
 
 const miniMapColor = (node: Node) => {
   const data = node.data as AgentNodeData;
@@ -124,6 +140,18 @@ export function Canvas() {
   );
   const handlers = useFlowChanges(measured, onSizes, setDragged);
   useFitOnLoad();
+  // The first view, from the stored positions, before React Flow mounts (see initialViewport).
+  const frame = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState<Viewport>();
+  useLayoutEffect(() => {
+    const box = frame.current!.getBoundingClientRect();
+    setViewport(
+      initialViewport(store.getState().doc, box.width, box.height, {
+        ...FIT_VIEW_OPTIONS,
+        minZoom: MIN_ZOOM,
+      }),
+    );
+  }, [store]);
 
   const addAt = useCallback(
     (templateId: string, clientX: number, clientY: number) => {
@@ -163,6 +191,7 @@ export function Canvas() {
 
   return (
     <div
+      ref={frame}
       className={`canvas__flow${far ? ' canvas__flow--far' : ''}`}
       data-edges={sketch ? 'sketch' : 'full'}
       onDrop={onDrop}
@@ -170,42 +199,45 @@ export function Canvas() {
       onDoubleClick={onDoubleClick}
     >
       <EdgeMarkers />
-      <ReactFlow
-        nodes={nodes}
-        edges={flowEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        {...handlers}
-        onPaneClick={onPaneClick}
-        colorMode={colorMode}
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-        minZoom={0.05}
-        snapToGrid={snapToGrid}
-        snapGrid={GRID}
-        zoomOnDoubleClick={false}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        connectionLineType={ConnectionLineType.Bezier}
-        onlyRenderVisibleElements={doc.agents.length > VIRTUALIZE_FROM}
-        proOptions={{ hideAttribution: true }}
-        aria-label="Workflow canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
-        <Controls aria-label="Zoom controls" showInteractive={false} />
-        {sketch && <EdgeSketch edges={sketchEdges} />}
-        <FollowActive />
-        <BreakpointBar />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Minimap"
-          nodeColor={miniMapColor}
-          nodeStrokeWidth={0}
-          nodeBorderRadius={6}
-        />
-      </ReactFlow>
+      {viewport && (
+        <ReactFlow
+          nodes={nodes}
+          edges={flowEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          {...handlers}
+          onPaneClick={onPaneClick}
+          colorMode={colorMode}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          minZoom={MIN_ZOOM}
+          defaultViewport={viewport}
+          snapToGrid={snapToGrid}
+          snapGrid={GRID}
+          zoomOnDoubleClick={false}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+          connectionLineType={ConnectionLineType.Bezier}
+          onlyRenderVisibleElements={doc.agents.length > VIRTUALIZE_FROM}
+          proOptions={PRO_OPTIONS}
+          aria-label="Workflow canvas"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
+          <Controls aria-label="Zoom controls" showInteractive={false} />
+          {sketch && <EdgeSketch edges={sketchEdges} />}
+          <FollowActive />
+          <BreakpointBar />
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Minimap"
+            nodeColor={miniMapColor}
+            nodeStrokeWidth={0}
+            nodeBorderRadius={6}
+          />
+        </ReactFlow>
+      )}
       <MeshNote />
     </div>
   );

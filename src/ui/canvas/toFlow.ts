@@ -3,6 +3,10 @@
  * its view. No React here. The node and edge builders keep a cache so that an edit that touches
  * one agent gives new objects for that agent only (a memoized node then skips re-rendering, which
  * keeps a 500-agent canvas responsive while dragging or typing).
+ *
+ * A node carries only what React Flow and the minimap need (name, place, markers); what is
+ * written on it (description, model, tools) the node reads from the document itself, so that
+ * typing a description changes no React Flow node and wakes none of its thousands of edges.
  */
 import type { Edge, Node } from '@xyflow/react';
 import {
@@ -23,11 +27,6 @@ export interface ProblemCounts {
 
 export interface AgentNodeData extends Record<string, unknown> {
   name: string;
-  description: string;
-  model: string | undefined;
-  /** True when the model comes from the workflow's default. */
-  modelIsDefault: boolean;
-  tools: ReadonlyArray<{ name: string; approval: boolean; known: boolean }>;
   isStart: boolean;
   isTerminal: boolean;
   problems: ProblemCounts;
@@ -82,14 +81,12 @@ export function indexProblems(issues: readonly ValidationIssue[]): ProblemIndex 
 }
 
 interface NodeCacheEntry {
-  agent: Agent;
+  position: Agent['position'];
   index: number;
   isStart: boolean;
   isTerminal: boolean;
   problems: ProblemCounts;
   selected: boolean;
-  toolsRef: Workflow['tools'];
-  defaultModel: string | undefined;
   size: Size | undefined;
   node: AgentFlowNode;
 }
@@ -124,14 +121,12 @@ export function createNodeBuilder() {
       if (
         old &&
         !next.has(agent.name) &&
-        old.agent === agent &&
-        old.index === index &&
+        old.position === agent.position &&
+        (agent.position !== undefined || old.index === index) &&
         old.isStart === isStart &&
         old.isTerminal === isTerminal &&
         sameCounts(old.problems, counts) &&
         old.selected === isSelected &&
-        old.toolsRef === doc.tools &&
-        old.defaultModel === doc.defaults.model &&
         old.size === size
       ) {
         next.set(agent.name, old);
@@ -148,30 +143,16 @@ export function createNodeBuilder() {
         // the minimap draws only those: a rebuilt node must keep it.
         ...(size ? { measured: size } : {}),
         ariaLabel: nodeLabel(agent.name, isStart, isTerminal, counts),
-        data: {
-          name: agent.name,
-          description: agent.description,
-          model: agent.model ?? doc.defaults.model,
-          modelIsDefault: agent.model === undefined,
-          tools: agent.tools.map((name) => {
-            const tool = doc.tools.find((t) => t.name === name);
-            return { name, approval: tool?.approval === 'always_require', known: !!tool };
-          }),
-          isStart,
-          isTerminal,
-          problems: counts,
-        },
+        data: { name: agent.name, isStart, isTerminal, problems: counts },
       };
       if (!next.has(agent.name)) {
         next.set(agent.name, {
-          agent,
+          position: agent.position,
           index,
           isStart,
           isTerminal,
           problems: counts,
           selected: isSelected,
-          toolsRef: doc.tools,
-          defaultModel: doc.defaults.model,
           size,
           node,
         });

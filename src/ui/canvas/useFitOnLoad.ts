@@ -18,7 +18,8 @@ export function useFitOnLoad(): void {
     void fitView({ padding: 0.15, maxZoom: 1 });
     if (!marked.current) {
       marked.current = true;
-      requestAnimationFrame(() => performance.mark('canvas-ready'));
+      // After the frame that paints the fitted view.
+      requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('canvas-ready')));
     }
   }, [initialized, loadRevision, fitView]);
 }
