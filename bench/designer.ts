@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../playwright.config';
 import { generateDocumentText } from './model';
+import { FRAME_CATEGORIES, workPerFrame, type ChromeTrace } from './chromeTrace';
 import { ms, table } from './measure';
 
 const PORT = 4318;
@@ -24,7 +25,7 @@ const AGENTS = 500;
 const EDGES_PER_AGENT = 4;
 
 /** The generated document, laid out on a 25-column grid so that the view shows all of it. */
-function benchDocument(): string {
+export function benchDocument(): string {
   const doc = JSON.parse(generateDocumentText(AGENTS, EDGES_PER_AGENT)) as {
     agents: Array<Record<string, unknown>>;
   };
@@ -81,52 +82,6 @@ async function middleNode(page: Page): Promise<string> {
   return id;
 }
 
-interface TraceEvent {
-  ph: string;
-  name: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string; data?: { type?: string } };
-}
-
-/**
- * Main-thread work of each frame that a mouse move caused, from a Chrome trace: the top-level
- * tasks of the page's main thread from the end of one frame's rendering (`Layerize`) to the end
- * of the next, counted when one of them dispatched a mousemove. This is the figure to hold
- * against a frame's budget: rAF gaps alone cannot go under the display's 16.7 ms and are mostly
- * idle frames between two moves.
- */
-export function workPerMovedFrame(events: readonly TraceEvent[]): number[] {
-  const main = events.find(
-    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
-  );
-  if (!main) throw new Error('the trace has no renderer main thread');
-  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
-  const tasks = mine
-    .filter((e) => e.name === 'ThreadControllerImpl::RunTask')
-    .sort((a, b) => a.ts - b.ts);
-  const ends = mine.filter((e) => e.name === 'Layerize').map((e) => e.ts);
-  const moves = mine
-    .filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'mousemove')
-    .map((e) => e.ts);
-  const frames: number[] = [];
-  let busy = 0;
-  let moved = false;
-  for (const task of tasks) {
-    const end = task.ts + (task.dur ?? 0);
-    busy += (task.dur ?? 0) / 1000;
-    moved ||= moves.some((t) => t >= task.ts && t <= end);
-    if (ends.some((t) => t >= task.ts && t <= end)) {
-      if (moved) frames.push(busy);
-      busy = 0;
-      moved = false;
-    }
-  }
-  return frames;
-}
-
 interface DragFigures {
   /** Gaps between animation frames (ms). */
   gaps: number[];
@@ -155,12 +110,10 @@ async function dragFrames(page: Page, name: string): Promise<DragFigures> {
   await page.mouse.move(x, y);
   await page.mouse.down();
   const browser = page.context().browser()!;
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  await browser.startTracing(page, { categories: FRAME_CATEGORIES });
   // Across the whole graph, one small step per frame.
   await page.mouse.move(pane.x + pane.width * 0.8, pane.y + pane.height * 0.8, { steps: 120 });
-  const trace = JSON.parse((await browser.stopTracing()).toString()) as {
-    traceEvents: TraceEvent[];
-  };
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as ChromeTrace;
   await page.mouse.up();
   const gaps = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean };
@@ -169,7 +122,7 @@ async function dragFrames(page: Page, name: string): Promise<DragFigures> {
   });
   return {
     gaps: gaps.sort((a, b) => a - b),
-    work: workPerMovedFrame(trace.traceEvents).sort((a, b) => a - b),
+    work: workPerFrame(trace.traceEvents, 'mousemove').sort((a, b) => a - b),
   };
 }
 

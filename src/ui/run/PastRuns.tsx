@@ -26,11 +26,12 @@ const STATE_LABEL: Record<RunSummary['state'], string> = {
   stopped: 'stopped',
 };
 
+// One formatter for all (toLocaleString builds one per call: costly on every render of the list).
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+
 function when(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+  return Number.isNaN(date.getTime()) ? iso : DATE_TIME.format(date);
 }
 
 /** The past runs of the open workflow: status, start, length, provider; Open, Resume, Replay. */
