@@ -38,6 +38,8 @@ export interface StartRunOptions {
   now?: () => string;
   /** Breakpoints to pause at (live only; change them with `RunHandle.setBreakpoints`). */
   breakpoints?: Breakpoints;
+  /** Stored with the run record (`RunRecord.meta`), kept when the run is resumed. */
+  meta?: Readonly<Record<string, string>>;
 }
 
 /** A live invocation of the engine (a start or a resume). */
@@ -104,6 +106,7 @@ export function startRun(options: StartRunOptions): RunHandle {
     updatedAt: startedAt,
     eventCount: 0,
     itemCount: 0,
+    ...(options.meta ? { meta: { ...options.meta } } : {}),
   };
   const store = options.store ?? new MemoryCheckpointStore();
   const state = createRunState(runId, docHash, doc.startAgent);

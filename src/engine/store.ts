@@ -26,6 +26,11 @@ export interface RunRecord {
   updatedAt: string;
   /** The run this one was forked from, and at which checkpoint. */
   forkOf?: { runId: string; checkpointId: string };
+  /**
+   * What the caller of `startRun` attached to the run (e.g. the run a replay replays). Kept by
+   * every later write of the record and by a resume; a fork starts without it.
+   */
+  meta?: Readonly<Record<string, string>>;
   /** Latest checkpoint, for resume. */
   lastCheckpointId?: string;
   /** Number of events and of transcript items persisted so far. */

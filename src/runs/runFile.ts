@@ -1,14 +1,22 @@
 /**
- * One run as one file: the document it ran, its events and the script that replays it (from
- * `runToScript`). Never any key or endpoint: the provider appears only by its id ("openai").
- * Importing stores the run for stepping and replay; it has no checkpoints, so it cannot be
- * resumed, only replayed (a new run on the script provider).
+ * One run as one file: the document it ran, its events, the script that replays it (from
+ * `runToScript`), and its checkpoints with the transcript items they cover. Never any key or
+ * endpoint: the provider appears only by its id ("openai"). Importing stores the run for
+ * stepping, replay (a new run on the script provider), and resume or fork from its checkpoints
+ * (files written before checkpoints were included import without them: step and replay only).
  */
 import { z } from 'zod';
 import { HandoffStudioError } from '../engine/errors';
 import type { RunEvent } from '../engine/events';
 import { parseScript, runToScript, type Script } from '../engine/script';
-import type { CheckpointStore, RunRecord, RunStatus } from '../engine/store';
+import { documentHash } from '../engine/hash';
+import type {
+  Checkpoint,
+  CheckpointStore,
+  RunRecord,
+  RunStatus,
+  StoredItem,
+} from '../engine/store';
 import { parseWorkflow, serializeWorkflow, type Workflow } from '../model';
 
 export const RUN_FILE_FORMAT = 'handoff-run';
@@ -30,13 +38,21 @@ export interface RunFile {
   events: RunEvent[];
   /** Replays the model replies of the run (DESIGN §5). */
   script: Script;
+  /** The run's checkpoints, oldest first (absent in older files). */
+  checkpoints?: Checkpoint[];
+  /** The transcript items the checkpoints cover (item log positions 0 …). */
+  items?: StoredItem[];
 }
 
-/** A stored run that came from a file (it has no checkpoints). */
+/** A stored run that came from a file. */
 export type ImportedRunRecord = RunRecord & { imported: true };
 
 export const isImported = (record: RunRecord): boolean =>
   (record as Partial<ImportedRunRecord>).imported === true;
+
+/** A run that has checkpoints here, to resume or fork from (an old imported file has none). */
+export const canContinue = (record: RunRecord): boolean =>
+  !isImported(record) || record.lastCheckpointId !== undefined;
 
 const runFileSchema = z.object({
   format: z.literal(RUN_FILE_FORMAT),
@@ -53,6 +69,19 @@ const runFileSchema = z.object({
   document: z.unknown(),
   events: z.array(z.looseObject({ type: z.string(), seq: z.number().int().min(1) })),
   script: z.unknown(),
+  checkpoints: z
+    .array(
+      z.looseObject({
+        checkpointId: z.string().min(1),
+        parentId: z.string().nullable(),
+        createdAt: z.string(),
+        seq: z.number().int().min(0),
+        itemCount: z.number().int().min(0),
+        state: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .optional(),
+  items: z.array(z.record(z.string(), z.unknown())).optional(),
 });
 
 /** The file of a stored run. @throws HandoffStudioError `run_not_found`. */
@@ -60,6 +89,9 @@ export async function exportRun(store: CheckpointStore, runId: string): Promise<
   const record = await store.getRun(runId);
   if (!record) throw new HandoffStudioError('run_not_found', `There is no run "${runId}" here.`);
   const events = await store.getEvents(runId);
+  const checkpoints = await store.listCheckpoints(runId);
+  const itemCount = Math.max(0, ...checkpoints.map((c) => c.itemCount));
+  const items = itemCount > 0 ? await store.getItems(runId, itemCount) : [];
   const { workflowName, provider, status, startedAt, updatedAt, forkOf } = record;
   return {
     format: RUN_FILE_FORMAT,
@@ -76,6 +108,8 @@ export async function exportRun(store: CheckpointStore, runId: string): Promise<
     document: JSON.parse(record.document) as unknown,
     events,
     script: runToScript(events),
+    checkpoints,
+    items,
   };
 }
 
@@ -126,18 +160,36 @@ export async function importRun(store: CheckpointStore, text: string): Promise<R
   const { file, doc } = parseRunFile(text);
   const existing = await store.getRun(file.run.runId);
   if (existing) return existing;
+  const runId = file.run.runId;
+  // Only checkpoints whose events and items the file holds can be continued from.
+  const lastSeq = file.events.at(-1)?.seq ?? 0;
+  const items = file.items ?? [];
+  const checkpoints = (file.checkpoints ?? [])
+    .filter((c) => c.seq <= lastSeq && c.itemCount <= items.length)
+    .map((c) => ({ ...c, runId }))
+    .sort((a, b) => a.seq - b.seq);
+  const last = checkpoints.at(-1);
   const record: ImportedRunRecord = {
     ...file.run,
     // A run that was running when exported cannot continue here: show it as stopped.
     status: file.run.status === 'running' ? 'stopped' : file.run.status,
-    docHash: '',
+    docHash: documentHash(doc),
     document: serializeWorkflow(doc),
     eventCount: file.events.length,
-    itemCount: 0,
+    itemCount: last?.itemCount ?? 0,
+    ...(last ? { lastCheckpointId: last.checkpointId } : {}),
     imported: true,
   };
   await store.putRun(record);
-  if (file.events.length > 0) await store.putEvents(record.runId, file.events);
+  try {
+    if (file.events.length > 0) await store.putEvents(runId, file.events);
+    if (last) await store.putItems(runId, 0, items.slice(0, last.itemCount));
+    for (const checkpoint of checkpoints) await store.putCheckpoint(checkpoint);
+  } catch (error) {
+    // Half a run is not kept: the import fails as a whole.
+    await store.deleteRun(runId).catch(() => undefined);
+    throw error;
+  }
   return record;
 }
 

@@ -4,7 +4,7 @@
  * as interrupted and resumes from its last checkpoint.
  */
 import type { CheckpointStore, RunRecord, RunStatus } from '../engine/store';
-import { isImported } from './runFile';
+import { canContinue, isImported } from './runFile';
 
 /** How a run shows in the list: its stored status, or live / interrupted. */
 export type RunState = RunStatus | 'live' | 'interrupted';
@@ -19,8 +19,10 @@ export interface RunSummary {
   events: number;
   /** Provider id ("simulator", "openai", "script"). */
   provider: string;
-  /** It has checkpoints and has not completed (imported runs can only be replayed). */
+  /** It has checkpoints and has not completed. */
   resumable: boolean;
+  /** It has checkpoints here to fork from (an old imported file has none). */
+  continuable: boolean;
   imported: boolean;
   forkOf?: { runId: string; checkpointId: string };
 }
@@ -55,7 +57,8 @@ export async function summarize(
     updatedAt: record.updatedAt,
     events,
     provider: record.provider,
-    resumable: !imported && !live && record.status !== 'completed',
+    resumable: canContinue(record) && !live && record.status !== 'completed',
+    continuable: canContinue(record),
     imported,
     ...(record.forkOf ? { forkOf: record.forkOf } : {}),
   };

@@ -8,7 +8,7 @@ import type { Breakpoints } from '../engine/breakpoints';
 import type { RunEvent } from '../engine/events';
 import type { ModelProvider } from '../engine/provider';
 import { resumeRun, startRun, type RunHandle } from '../engine/run';
-import { runToScript } from '../engine/script';
+import { runToScript, type Script } from '../engine/script';
 import type { CheckpointStore, RunRecord } from '../engine/store';
 import type { Workflow } from '../model';
 import { TraceTimeline } from '../trace';
@@ -18,6 +18,9 @@ import { exportRun, importRun, type RunFile } from './runFile';
 import { EMPTY_VIEW, latestContinuable, loadRun, viewOfRecord, type RunView } from './view';
 import { listRunSummaries, type RunSummary } from './runList';
 import type { ProviderSettings } from './settings';
+
+/** `RunRecord.meta` key of a replay: the run it replays. */
+export const REPLAY_OF = 'replayOf';
 
 export interface RunControllerOptions {
   store: CheckpointStore;
@@ -90,11 +93,20 @@ export class RunController {
     });
   }
 
-  /** Resumes a stored run from its latest checkpoint, or from `checkpointId`. */
+  /**
+   * Resumes a stored run from its latest checkpoint, or from `checkpointId`. A replay goes on
+   * replaying: its run's script, and the recorded answers it has not given yet.
+   */
   resume(runId: string, settings: ProviderSettings, checkpointId?: string): Promise<boolean> {
     return this.act(async () => {
       const { record, doc } = await loadRun(this.store, runId);
-      const provider = this.makeProvider(settings, doc);
+      const replayOf = record.meta?.[REPLAY_OF];
+      const replay = replayOf === undefined ? undefined : await this.replaySource(replayOf, runId);
+      // What the replay already answered, up to where it resumes, is not answered again.
+      const given = replay ? await this.answersUpTo(runId, checkpointId) : undefined;
+      const provider = replay
+        ? replayProvider(replay.script, settings)
+        : this.makeProvider(settings, doc);
       const handle = await resumeRun({
         runId,
         store: this.store,
@@ -103,8 +115,40 @@ export class RunController {
         ...(checkpointId !== undefined ? { checkpointId } : {}),
         ...this.clock(),
       });
+      if (replay && given) {
+        this.answers = {
+          opening: replay.answers.opening,
+          inputs: replay.answers.inputs.slice(given.inputs.length),
+          decisions: replay.answers.decisions.slice(given.decisions.length),
+        };
+      }
       await this.attach(handle, record.workflowName, provider.id, true);
     });
+  }
+
+  /** The answers a run had given up to a checkpoint (its latest when absent). */
+  private async answersUpTo(runId: string, checkpointId?: string): Promise<RecordedAnswers> {
+    const checkpoints = await this.store.listCheckpoints(runId);
+    const at =
+      checkpointId === undefined
+        ? checkpoints.at(-1)
+        : checkpoints.find((c) => c.checkpointId === checkpointId);
+    return recordedAnswers(at ? await this.store.getEvents(runId, at.seq) : []);
+  }
+
+  /** The script and recorded answers of the run a replay replays. */
+  private async replaySource(
+    sourceRunId: string,
+    replayRunId: string,
+  ): Promise<{ script: Script; answers: RecordedAnswers }> {
+    const events = await this.store.getEvents(sourceRunId);
+    if (events.length === 0) {
+      throw new Error(
+        `Run ${replayRunId} replays run ${sourceRunId}, which is no longer here: fork it to ` +
+          'go on with your provider instead.',
+      );
+    }
+    return { script: runToScript(events), answers: recordedAnswers(events) };
   }
 
   /**
@@ -153,6 +197,7 @@ export class RunController {
         provider,
         input: answers.opening,
         store: this.store,
+        meta: { [REPLAY_OF]: runId },
         ...this.clock(),
       });
       this.answers = answers;

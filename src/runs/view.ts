@@ -5,7 +5,7 @@ import { HandoffStudioError } from '../engine/errors';
 import type { CheckpointStore, RunRecord } from '../engine/store';
 import { parseWorkflowText, type Workflow } from '../model';
 import type { TraceTimeline } from '../trace';
-import { isImported } from './runFile';
+import { canContinue, isImported } from './runFile';
 
 /** What the Run panel shows. A new object whenever anything in it changed. */
 export interface RunView {
@@ -18,6 +18,8 @@ export interface RunView {
   interrupted: boolean;
   /** The shown run can be resumed (it is stored with checkpoints and has not completed). */
   resumable: boolean;
+  /** It has checkpoints here to resume or fork from (an old imported file has none). */
+  continuable: boolean;
   imported: boolean;
   timeline: TraceTimeline;
   /** Changes with every event (the timeline itself is mutated in place). */
@@ -33,6 +35,7 @@ export const EMPTY_VIEW: Omit<RunView, 'timeline'> = {
   live: false,
   interrupted: false,
   resumable: false,
+  continuable: false,
   imported: false,
   version: 0,
   error: undefined,
@@ -47,7 +50,8 @@ export function viewOfRecord(record: RunRecord, timeline: TraceTimeline, version
     provider: record.provider,
     live: false,
     interrupted: record.status === 'running',
-    resumable: !imported && record.status !== 'completed',
+    resumable: canContinue(record) && record.status !== 'completed',
+    continuable: canContinue(record),
     imported,
     timeline,
     version,

@@ -205,7 +205,7 @@ test('steps back through the timeline to an earlier chat, and forks from a check
   await expect(past.getByRole('listitem').filter({ hasText: 'completed' })).toHaveCount(1);
 });
 
-test('exports a run and imports it in a fresh browser profile to step through and replay it', async ({
+test('exports a run and imports it in a fresh browser profile to step through, fork and replay it', async ({
   page,
   browser,
 }) => {
@@ -238,11 +238,18 @@ test('exports a run and imports it in a fresh browser profile to step through an
   await slider.fill('2');
   await expect(imported.chat.getByRole('listitem', { name: 'Your message' })).toHaveText(/order 9/);
   await expect(imported.message('triage_agent')).toHaveCount(0);
+  // The file carries the run's checkpoints: fork it here from the first one.
+  await slider.fill('3');
+  await expect(imported.root.locator('.timeline')).toContainText('Checkpoint');
+  await imported.root.getByRole('button', { name: 'Fork from here' }).click();
+  await expect(imported.state()).toHaveText('waiting for you');
+  const past = imported.root.getByRole('region', { name: 'Past runs' });
+  await expect(past.getByRole('listitem')).toHaveCount(2);
+  await expect(past.locator('.past-run__meta').filter({ hasText: '· fork' })).toHaveCount(1);
+  await imported.root.locator('.run-header').getByRole('button', { name: 'Stop' }).click();
+  await expect(imported.state()).toHaveText('stopped');
   // Replay: the same replies on the script provider, the recorded answers given again.
-  const entry = imported.root
-    .getByRole('region', { name: 'Past runs' })
-    .getByRole('listitem')
-    .first();
+  const entry = past.getByRole('listitem').filter({ hasText: 'imported' });
   await entry.getByRole('button', { name: 'Replay' }).click();
   await expect(imported.state()).toHaveText('completed');
   await expect(imported.message('refund_agent').last()).toContainText(

@@ -242,6 +242,91 @@ describe('RunController', () => {
     expect(strip(replayed.timeline.events)).toEqual(strip(view.timeline.events));
   });
 
+  it('imports a stopped run with its checkpoints and resumes it elsewhere', async () => {
+    const controller = new RunController({ store: database().open() });
+    await controller.start(customerSupport(), 'I want a refund for order 9', simulator);
+    let view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'approval'));
+    const requestId = latest(view).pending[0]!.requestId;
+    controller.stop();
+    view = await until(controller, (v) => !v.live);
+    const file = await controller.exportRun(view.runId!);
+    expect(file.checkpoints!.length).toBeGreaterThan(0);
+    expect(file.items!.length).toBeGreaterThan(0);
+
+    const elsewhere = new RunController({ store: database().open() });
+    await elsewhere.importRun(runFileText(file));
+    expect(elsewhere.getView()).toMatchObject({
+      imported: true,
+      resumable: true,
+      continuable: true,
+    });
+    expect((await elsewhere.listRuns())[0]).toMatchObject({ resumable: true, continuable: true });
+    expect(await elsewhere.resume(view.runId!, simulator)).toBe(true);
+    // The same approval is asked again, with the same id, and the run goes on here.
+    await until(elsewhere, (v) => latest(v).pending.some((r) => r.requestId === requestId));
+    elsewhere.answerApproval(requestId, true);
+    let resumed = await until(elsewhere, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    elsewhere.endRun(latest(resumed).pending[0]!.requestId);
+    resumed = await until(elsewhere, (v) => !v.live);
+    expect(latest(resumed).status).toBe('completed');
+    const texts = chatItems(latest(resumed)).flatMap((i) => (i.kind === 'message' ? [i.text] : []));
+    expect(texts.join(' ')).toContain('Refund processed for order 9.');
+  });
+
+  it('a run file without checkpoints (an older one) imports for stepping and replay only', async () => {
+    const controller = new RunController({ store: database().open() });
+    await controller.start(customerSupport(), 'Where is order 5?', simulator);
+    const view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    controller.stop();
+    await until(controller, (v) => !v.live);
+    const { checkpoints: _c, items: _i, ...old } = await controller.exportRun(view.runId!);
+    const elsewhere = new RunController({ store: database().open() });
+    await elsewhere.importRun(runFileText(old));
+    expect(elsewhere.getView()).toMatchObject({ resumable: false, continuable: false });
+    expect(await elsewhere.resume(view.runId!, simulator)).toBe(false);
+    expect(elsewhere.getView().error).toMatch(/no checkpoint/);
+  });
+
+  it('a stopped replay resumes on its script, giving the recorded answers it had not given', async () => {
+    const controller = new RunController({ store: database().open() });
+    await controller.start(customerSupport(), 'I want a refund for order 4', simulator);
+    let view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'approval'));
+    controller.answerApproval(latest(view).pending[0]!.requestId, true);
+    view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    const first = latest(view).pending[0]!.requestId;
+    controller.answerInput(first, 'and order 5?');
+    view = await until(controller, (v) =>
+      latest(v).pending.some((r) => r.kind === 'input' && r.requestId !== first),
+    );
+    controller.endRun(latest(view).pending[0]!.requestId);
+    const original = await until(controller, (v) => !v.live);
+
+    const slow = { ...simulator, simulator: { delayMs: 3 } };
+    expect(await controller.replay(original.runId!, slow)).toBe(true);
+    // Stopped while the refund agent streams, after the approval was given again.
+    await until(
+      controller,
+      (v) =>
+        v.runId !== original.runId &&
+        latest(v).streaming?.agent === 'refund_agent' &&
+        latest(v).streaming!.text.length > 0,
+    );
+    controller.stop();
+    const stopped = await until(controller, (v) => !v.live);
+    expect(stopped.resumable).toBe(true);
+    // Resumed with the simulator selected: the replay still replays.
+    expect(await controller.resume(stopped.runId!, simulator)).toBe(true);
+    const done = await until(controller, (v) => !v.live);
+    expect(done.provider).toBe('script');
+    expect(latest(done).status).toBe('completed');
+    const said = (v: RunView) =>
+      v.timeline.events.flatMap((e) =>
+        e.type === 'message' || e.type === 'user_message' ? [e.text] : [],
+      );
+    // Every recorded reply and answer once, in order, as in the original run.
+    expect(said(done)).toEqual(said(original));
+  });
+
   it('refuses a second run while one is live, and reports a bad import', async () => {
     const controller = new RunController({ store: database().open() });
     await controller.start(customerSupport(), 'Hello', simulator);

@@ -96,7 +96,7 @@ export function PastRuns(props: Props) {
                   Resume
                 </button>
               )}
-              {!r.imported && (
+              {r.continuable && (
                 <button
                   type="button"
                   onClick={() => props.onFork(r.runId)}

@@ -55,7 +55,9 @@ export function RunHeader({ view, latest, onStop, onResume, onExport }: Props) {
       )}
       {view.imported && (
         <p className="run-header__note">
-          Imported run: step through it, or Replay it on its recorded replies.
+          {view.continuable
+            ? 'Imported run: step through it, resume or fork it from a checkpoint with your provider, or Replay it on its recorded replies.'
+            : 'Imported run (a file without checkpoints): step through it, or Replay it on its recorded replies.'}
         </p>
       )}
     </div>

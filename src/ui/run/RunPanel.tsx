@@ -141,7 +141,7 @@ function RunBody() {
           onDecide={(id, approved) => controller.answerApproval(id, approved)}
         />
       )}
-      {runId && cursor !== null && !view.live && !view.imported && checkpoint && (
+      {runId && cursor !== null && !view.live && view.continuable && checkpoint && (
         <div className="run-branch">
           <span>From checkpoint {checkpoint.checkpointId}:</span>
           <button

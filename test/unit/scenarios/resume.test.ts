@@ -355,4 +355,44 @@ describe('resume scenarios', () => {
     });
     expect(await store.getRun('run-1')).toMatchObject({ status: 'paused', eventCount: 8 });
   });
+
+  it("the caller's meta stays with the run record through its writes and a resume; a fork starts without it", async () => {
+    const doc = makeDoc({ agents: ['a'] });
+    const script = { a: [{ text: 'Question?' }, { text: 'Answer.' }] };
+    const store = new MemoryCheckpointStore();
+    const handle = startRun({
+      document: doc,
+      provider: createScriptProvider(script),
+      input: 'Hi',
+      store,
+      runId: 'run-m',
+      meta: { replayOf: 'run-0' },
+    });
+    await drive(handle, {});
+    expect((await store.getRun('run-m'))!.meta).toEqual({ replayOf: 'run-0' });
+    const resumed = await resumeRun({
+      runId: 'run-m',
+      store,
+      document: doc,
+      provider: createScriptProvider(script),
+    });
+    await drive(resumed, { inputs: ['More', END] });
+    expect(await store.getRun('run-m')).toMatchObject({
+      status: 'completed',
+      meta: { replayOf: 'run-0' },
+    });
+    const checkpoints = await store.listCheckpoints('run-m');
+    const fork = await resumeRun({
+      runId: 'run-m',
+      checkpointId: checkpoints[0]!.checkpointId,
+      fork: true,
+      forkRunId: 'run-f',
+      store,
+      document: doc,
+      provider: createScriptProvider(script),
+    });
+    fork.stop();
+    await fork.done;
+    expect((await store.getRun('run-f'))!.meta).toBeUndefined();
+  });
 });
