@@ -3,10 +3,12 @@
  * `npx vite build && npx tsx scripts/screenshot.ts` → docs/*.png
  * - docs/screenshot-light.png, docs/screenshot-dark.png: the designer with an agent selected;
  * - docs/designer-*.png: the main states (edge and tool preview, a problem on the canvas, handoffs back to
- *   triage, the shortcut sheet), to look at after UI changes.
+ *   triage, the shortcut sheet), to look at after UI changes;
+ * - docs/large-graph.png: the 500-agent bench graph zoomed out (edges drawn as a sketch).
  */
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
+import { benchDocument } from '../bench/designer';
 import { chromiumLaunchOptions } from '../playwright.config';
 
 const PORT = 4399;
@@ -14,7 +16,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const server = spawn(
   'npx',
   ['vite', 'preview', '--host', '127.0.0.1', '--port', `${PORT}`, '--strictPort'],
-  { stdio: 'ignore' },
+  { stdio: 'ignore', detached: true },
 );
 
 async function open(page: Page, example: string): Promise<void> {
@@ -64,7 +66,17 @@ try {
   await page.keyboard.press('?');
   await page.waitForTimeout(200);
   await page.screenshot({ path: 'docs/designer-shortcuts.png' });
+
+  const large = await browser.newPage({ viewport: { width: 1440, height: 820 } });
+  const text = benchDocument();
+  await large.route('**/examples/bench-500.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: text }),
+  );
+  await open(large, 'bench-500.json');
+  await large.locator('.react-flow__node[data-id="agent_212"]').click();
+  await large.waitForTimeout(300);
+  await large.screenshot({ path: 'docs/large-graph.png' });
   await browser.close();
 } finally {
-  server.kill();
+  if (server.pid !== undefined) process.kill(-server.pid);
 }

@@ -54,6 +54,13 @@ test('a large graph seen from far away draws its edges as a sketch that follows 
     'Undo Move agent (Ctrl+Z)',
   );
 
+  // A selected agent's handoffs stand out in the sketch.
+  await canvas.node('agent_5').click();
+  const selected = still.locator('path.edge-sketch__selected');
+  await expect
+    .poll(() => selected.getAttribute('d').then((d) => (d ?? '').split('M').length - 1))
+    .toBe(8);
+
   // Zoomed in, the full edges (labels, clicks) are back.
   for (let i = 0; i < 12 && (await flow.getAttribute('data-edges')) === 'sketch'; i++) {
     await page.locator('.react-flow__controls-zoomin').click();

@@ -132,11 +132,13 @@ export function Canvas() {
             source: e.source,
             target: e.target,
             hidden: e.hidden,
-            selected: e.selected ?? false,
+            // The handoffs of a selected agent stand out too (its node is small out here).
+            selected:
+              (e.selected ?? false) || selectedAgents.has(e.source) || selectedAgents.has(e.target),
             severity: (e.data as { severity?: SketchEdge['severity'] } | undefined)?.severity,
           }))
         : [],
-    [sketch, edges],
+    [sketch, edges, selectedAgents],
   );
   const handlers = useFlowChanges(measured, onSizes, setDragged);
   useFitOnLoad();

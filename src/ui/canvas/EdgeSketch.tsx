@@ -1,5 +1,5 @@
 import { EdgeLabelRenderer, useStore, useStoreApi } from '@xyflow/react';
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type CSSProperties } from 'react';
 import { edgeKey } from '../../trace';
 import { sketchPaths, type Box, type SketchEdge, type SketchPaths } from './edgeSketch';
 import { HandoffPulse } from './HandoffEdge';
@@ -39,6 +39,9 @@ export const EdgeSketch = memo(function EdgeSketch({ edges }: { edges: readonly 
   const nodes = useStore((s) => s.nodes);
   const draggingNames = useUi((s) => s.dragging);
   const trace = useTraceEdges();
+  // One screen pixel in flow units: strokes stay 1–2.5 px wide whatever the zoom.
+  const px = useStore((s) => 1 / s.transform[2]);
+  const style = useMemo(() => ({ '--px': `${px}px` }) as CSSProperties, [px]);
   const dragging = useMemo(() => new Set(draggingNames), [draggingNames]);
   const boxOf = useMemo(() => {
     const lookup = api.getState().nodeLookup;
@@ -78,10 +81,10 @@ export const EdgeSketch = memo(function EdgeSketch({ edges }: { edges: readonly 
   );
   return (
     <EdgeLabelRenderer>
-      <SketchLayer paths={still} testId="edge-sketch" />
-      {moving && <SketchLayer paths={moving} testId="edge-sketch-moving" />}
+      <SketchLayer paths={still} testId="edge-sketch" style={style} />
+      {moving && <SketchLayer paths={moving} testId="edge-sketch-moving" style={style} />}
       {last && lastPath && (
-        <svg className="edge-sketch" aria-hidden="true">
+        <svg className="edge-sketch" aria-hidden="true" style={style}>
           <HandoffPulse
             path={lastPath}
             overlay={{ count: 1, crossings: [], latest: true, lastSeq: last.seq }}
@@ -95,12 +98,19 @@ export const EdgeSketch = memo(function EdgeSketch({ edges }: { edges: readonly 
 const SketchLayer = memo(function SketchLayer({
   paths,
   testId,
+  style,
 }: {
   paths: SketchPaths;
   testId: string;
+  style: CSSProperties;
 }) {
   return (
-    <svg className="edge-sketch" data-testid={testId} aria-hidden="true">
+    <svg
+      className={`edge-sketch${testId === 'edge-sketch-moving' ? ' edge-sketch--moving' : ''}`}
+      data-testid={testId}
+      aria-hidden="true"
+      style={style}
+    >
       {STATES.map((state) =>
         paths[state] ? (
           <path key={state} className={`edge-sketch__${state}`} d={paths[state]} />
