@@ -35,3 +35,25 @@ test('cut, duplicate, and paste into another tab', async ({ canvas, context }) =
   // its tool came along with it
   await expect(other.node('order_agent_2')).toContainText('check_order_status');
 });
+
+test('a paste lands at the pointer; pasting again without moving steps aside', async ({
+  page,
+  canvas,
+}) => {
+  await canvas.open('customer_support.json');
+  await canvas.select('order_agent');
+  await canvas.shortcut('Control+c');
+  await expect(page.getByText('Copied 1 agent(s).')).toBeVisible();
+  const pane = await canvas.box(canvas.pane);
+  const at = { x: pane.x + 60, y: pane.y + pane.height - 160 };
+  await page.mouse.move(at.x, at.y);
+  await canvas.shortcut('Control+v');
+  const pasted = await canvas.stableBox(canvas.node('order_agent_2'));
+  // Its top-left corner is where the pointer was (snapped to the 20 px grid, at this zoom).
+  expect(Math.abs(pasted.x - at.x)).toBeLessThan(25);
+  expect(Math.abs(pasted.y - at.y)).toBeLessThan(25);
+  await canvas.shortcut('Control+v');
+  const again = await canvas.stableBox(canvas.node('order_agent_3'));
+  expect(again.x - pasted.x).toBeGreaterThan(10);
+  expect(again.y - pasted.y).toBeGreaterThan(10);
+});

@@ -42,6 +42,7 @@ import {
   type Size,
 } from './toFlow';
 import { initialViewport } from './initialViewport';
+import { setCanvasPointer } from './pointer';
 import { useFitOnLoad } from './useFitOnLoad';
 import { useFlowChanges, type DragPositions, type Sizes } from './useFlowChanges';
 
@@ -186,6 +187,12 @@ export function Canvas() {
     },
     [addAt],
   );
+  const onPointerMove = useCallback(
+    (event: MouseEvent) =>
+      setCanvasPointer(screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+    [screenToFlowPosition],
+  );
+  const onPointerLeave = useCallback(() => setCanvasPointer(undefined), []);
   const onPaneClick = useCallback(
     () => store.getState().select({ agents: [], edges: [] }),
     [store],
@@ -199,6 +206,8 @@ export function Canvas() {
       onDrop={onDrop}
       onDragOver={onDragOver}
       onDoubleClick={onDoubleClick}
+      onMouseMove={onPointerMove}
+      onMouseLeave={onPointerLeave}
     >
       <EdgeMarkers />
       {viewport && (

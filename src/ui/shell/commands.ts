@@ -59,23 +59,45 @@ export function selectionText(store: DesignerStore): string | undefined {
 }
 
 let pastes = 0;
+let lastAt: Point | undefined;
 /** Resets the paste offset (a new copy pastes next to its originals again). */
 export const copied = (): void => {
   pastes = 0;
 };
 
-/** Pastes clipboard text if it holds a fragment (or a workflow); returns false otherwise. */
-export function pasteText(store: DesignerStore, text: string): boolean {
+/**
+ * Pastes clipboard text if it holds a fragment (or a workflow); returns false otherwise. With
+ * `at` (the pointer on the canvas) the fragment's top-left corner lands there; without it, or
+ * pasting again without moving, each paste lands 40 px further than the one before.
+ */
+export function pasteText(store: DesignerStore, text: string, at?: Point): boolean {
   const fragment = parseFragment(text);
   if (!fragment) return false;
-  pastes++;
-  const offset = { x: 40 * pastes, y: 40 * pastes };
+  const corner = topLeft(fragment.agents);
+  const moved = at !== undefined && (at.x !== lastAt?.x || at.y !== lastAt?.y);
+  pastes = moved ? 0 : pastes + 1;
+  lastAt = at;
+  const base = at && corner ? { x: at.x - corner.x, y: at.y - corner.y } : { x: 0, y: 0 };
+  const step = at && corner ? pastes : Math.max(1, pastes);
+  const offset = { x: base.x + 40 * step, y: base.y + 40 * step };
   const result = store
     .getState()
     .apply((d) => pasteFragment(d, fragment, offset), { label: 'Paste' });
   if (result.ok) say(`Pasted ${fragment.agents.length} agent(s).`);
   else say(result.error.message, 'error');
   return true;
+}
+
+/** The top-left corner of the agents' stored positions (undefined when none has one). */
+function topLeft(agents: ReadonlyArray<{ position?: Point | undefined }>): Point | undefined {
+  let corner: Point | undefined;
+  for (const { position } of agents) {
+    if (!position) continue;
+    corner = corner
+      ? { x: Math.min(corner.x, position.x), y: Math.min(corner.y, position.y) }
+      : { x: position.x, y: position.y };
+  }
+  return corner;
 }
 
 export function selectAll(store: DesignerStore): void {

@@ -15,6 +15,7 @@ import {
   selectionText,
   undo,
 } from './commands';
+import { canvasPointer } from '../canvas/pointer';
 import { useLayout } from './useLayout';
 
 /** Inputs where keys type text. Fields bound to the document still get the store's undo. */
@@ -113,7 +114,7 @@ export function useKeyboard(): void {
     const paste = (e: ClipboardEvent) => {
       if (typing(e.target).text) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
-      if (pasteText(store, text)) e.preventDefault();
+      if (pasteText(store, text, canvasPointer())) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     document.addEventListener('copy', copy);
