@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Position } from '@xyflow/react';
+import { edgePath } from '../../src/ui/canvas/edgePath';
 import { sketchPaths, type Box, type SketchEdge } from '../../src/ui/canvas/edgeSketch';
 
 const boxes: Record<string, Box> = {
@@ -55,5 +57,34 @@ describe('edge sketch', () => {
     expect(curves(paths.ok)).toBe(1);
     expect(paths.ok.endsWith('300,330')).toBe(true);
     expect(Object.values(paths).filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('handoff edge paths', () => {
+  const at = (sourceX: number, sourceY: number, targetX: number, targetY: number) => ({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition: Position.Right,
+    targetPosition: Position.Left,
+  });
+
+  it('a forward edge is a curve with its label between the handles', () => {
+    const [path, x, y] = edgePath(at(100, 50, 400, 150));
+    expect(path).toMatch(/^M100,50 C/);
+    expect([x, y]).toEqual([250, 100]);
+  });
+
+  it('a back edge goes round the outer side of its source, its label on that run', () => {
+    // from a source above the target: over both
+    const [over, , overY] = edgePath(at(700, 100, 100, 200));
+    expect(over).not.toContain('C');
+    expect(overY).toBeLessThan(100);
+    // from a source below the target: under both
+    const [, , underY] = edgePath(at(700, 300, 100, 200));
+    expect(underY).toBeGreaterThan(300);
+    // two hand-backs to one agent get labels apart
+    expect(underY - overY).toBeGreaterThan(200);
   });
 });

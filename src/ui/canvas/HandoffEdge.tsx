@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import type { EdgeOverlay } from '../../trace';
 import { updateHandoff } from '../../model/edit';
@@ -6,6 +6,7 @@ import { useDesignerStore } from '../../store/hooks';
 import { uiStore, useUi } from '../uiStore';
 import type { HandoffFlowEdge } from './toFlow';
 import { useEdgeBreakpoint } from './breakpoints';
+import { edgePath } from './edgePath';
 import { useEdgeOverlay } from './useTraceOverlay';
 
 const MAX_LABEL = 48;
@@ -22,7 +23,7 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlo
   const index = data?.index ?? -1;
   const editing = useUi((s) => s.editingEdge === index);
   const store = useDesignerStore();
-  const [path, labelX, labelY] = getBezierPath({
+  const [path, labelX, labelY] = edgePath({
     sourceX,
     sourceY,
     targetX,
