@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { CanvasPage } from './pages/CanvasPage';
 import { LibraryPage } from './pages/LibraryPage';
 
 test('a first visit opens the customer-support example, saved in the library', async ({
@@ -166,4 +167,54 @@ test('a storage failure is shown, nothing is lost, and the next change saves', a
   await page.reload();
   await expect(canvas.node('refunds')).toBeVisible();
   await expect(canvas.node('triage')).toBeVisible();
+});
+
+test('two tabs on one workflow: the other tab is told, saves nothing over it, and the person chooses', async ({
+  page,
+  canvas,
+  context,
+}) => {
+  const library = new LibraryPage(page);
+  await page.goto('/');
+  await expect(canvas.nodes).toHaveCount(4);
+  await library.saved();
+
+  const other = await context.newPage();
+  const otherCanvas = new CanvasPage(other);
+  await other.goto('/');
+  await expect(otherCanvas.nodes).toHaveCount(4);
+
+  // This tab renames an agent and saves: the other tab is told.
+  await canvas.rename('refund_agent', 'refunds');
+  await library.saved();
+  const banner = other.getByRole('alert').filter({ hasText: 'was changed in another tab' });
+  await expect(banner).toBeVisible();
+
+  // The other tab's edit is held, not written over this tab's version.
+  await otherCanvas.rename('order_agent', 'orders');
+  await other.waitForTimeout(800);
+  await page.reload();
+  await expect(canvas.node('refunds')).toBeVisible();
+  await expect(canvas.node('orders')).toHaveCount(0);
+
+  // "Load that version": the other tab shows this tab's version; its held edit is dropped.
+  await banner.getByRole('button', { name: 'Load that version' }).click();
+  await expect(banner).toBeHidden();
+  await expect(otherCanvas.node('refunds')).toBeVisible();
+  await expect(otherCanvas.node('order_agent')).toBeVisible();
+
+  // Next time it keeps its own: "Keep mine" saves over, and this tab is told in turn.
+  await canvas.rename('triage_agent', 'triage');
+  await library.saved();
+  await expect(banner).toBeVisible();
+  await otherCanvas.rename('return_agent', 'returns');
+  await banner.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(banner).toBeHidden();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'was changed in another tab' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Load that version' }).click();
+  await expect(canvas.node('returns')).toBeVisible();
+  await expect(canvas.node('triage_agent')).toBeVisible();
+  await other.close();
 });

@@ -9,6 +9,7 @@
  */
 import type { Workflow } from '../../model';
 import type { WorkflowRepository } from '../../storage/workflows';
+import { announceSaved } from './crossTab';
 import { libraryStore, upsertItem } from './libraryStore';
 
 /** Where a document is saved; `id` is filled in when a new workflow is first stored. */
@@ -64,17 +65,25 @@ export function scheduleSave(doc: Workflow): void {
   timer = setTimeout(() => void flushSave(), SAVE_DELAY_MS);
 }
 
-/** Writes the waiting change now; resolves true when everything written so far is stored. */
+/**
+ * Writes the waiting change now; resolves true when everything written so far is stored. While
+ * another tab's save of the open workflow is unresolved (`conflict`), its change is held.
+ */
 export function flushSave(): Promise<boolean> {
   clearTimeout(timer);
   timer = undefined;
-  for (const job of [orphan, pending]) if (job) queue = queue.then(() => write(job));
-  orphan = pending = undefined;
+  const held = libraryStore.getState().conflict && pending?.target === current;
+  for (const job of [orphan, held ? undefined : pending]) {
+    if (job) queue = queue.then(() => write(job));
+  }
+  orphan = undefined;
+  if (!held) pending = undefined;
   return queue;
 }
 
-/** Writes the open document again (the banner's Retry). */
+/** Writes the open document again (the banner's Retry, and "Keep mine" after a conflict). */
 export function retrySave(doc: Workflow): Promise<boolean> {
+  libraryStore.getState().set({ conflict: undefined });
   pending = { target: current, doc };
   return flushSave();
 }
@@ -89,6 +98,7 @@ async function write(job: SaveJob): Promise<boolean> {
     const summary = target.id ? await repo.save(target.id, doc) : await repo.create(doc);
     const created = target.id === undefined;
     target.id = summary.id;
+    announceSaved(summary.id, summary.updatedAt);
     if (target === current) {
       if (created) {
         libraryStore.getState().set({ currentId: summary.id });

@@ -19,6 +19,7 @@ import {
   setRepository,
   setSaveTarget,
 } from './autosave';
+import { listenToOtherTabs } from './crossTab';
 import { libraryStore } from './libraryStore';
 
 export const FIRST_EXAMPLE = 'customer_support.json';
@@ -41,6 +42,7 @@ export function repository(): WorkflowRepository {
 
 /** Opens `doc` in the designer as the workflow `id` (undefined: not stored yet). */
 function show(doc: Workflow, id: string | undefined): void {
+  libraryStore.getState().set({ conflict: undefined });
   setSaveTarget(id);
   loading = true;
   try {
@@ -96,11 +98,15 @@ async function start(): Promise<Problem[]> {
       });
     }
   });
+  listenToOtherTabs(() => void refreshList());
   window.addEventListener('pagehide', () => void flushSave());
   window.addEventListener('beforeunload', (event) => {
     void flushSave();
     const { save } = libraryStore.getState();
-    if (save.state === 'error' || save.state === 'unavailable') event.preventDefault();
+    // Changes that are not stored (a failed save, or held while another tab saved this
+    // workflow): the browser asks before the page goes.
+    const held = libraryStore.getState().conflict !== undefined && hasUnsavedChanges();
+    if (save.state === 'error' || save.state === 'unavailable' || held) event.preventDefault();
   });
 
   const requested = new URLSearchParams(window.location.search).get('example');
@@ -181,6 +187,27 @@ export async function openWorkflow(id: string): Promise<boolean> {
     }
     show(stored.doc, id);
     libraryStore.getState().set({ save: { state: 'saved', at: stored.updatedAt } });
+    return true;
+  } catch (error) {
+    say(messageOf(error), 'error');
+    return false;
+  }
+}
+
+/**
+ * Loads the stored version of the open workflow (after another tab saved it), dropping this
+ * tab's unsaved changes to it.
+ */
+export async function loadStoredVersion(): Promise<boolean> {
+  const id = currentTargetId();
+  if (!id) return false;
+  try {
+    const stored = await repository().get(id);
+    if (!stored?.ok) throw new Error('The other version cannot be opened.');
+    dropPendingSave(id);
+    show(stored.doc, id);
+    libraryStore.getState().set({ save: { state: 'saved', at: stored.updatedAt } });
+    say('Loaded the version saved in the other tab.');
     return true;
   } catch (error) {
     say(messageOf(error), 'error');

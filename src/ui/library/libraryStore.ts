@@ -26,6 +26,11 @@ export interface LibraryState {
   dialogOpen: boolean;
   /** The last deletion, offered for undo until the toast goes. */
   deleted: DeletedWorkflow | undefined;
+  /**
+   * The open workflow was saved by another tab (at `updatedAt`): autosave holds this tab's
+   * changes until the person loads that version or keeps this one.
+   */
+  conflict: { updatedAt: string } | undefined;
   set(patch: Partial<Omit<LibraryState, 'set'>>): void;
 }
 
@@ -35,6 +40,7 @@ export const libraryStore = createStore<LibraryState>()((set) => ({
   save: { state: 'saved', at: undefined },
   dialogOpen: false,
   deleted: undefined,
+  conflict: undefined,
   set: (patch) => set(patch),
 }));
 

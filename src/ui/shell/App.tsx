@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { JsonPane } from '../editor/JsonPane';
 import { Inspector } from '../inspector/Inspector';
+import { ConflictBanner } from '../library/ConflictBanner';
 import { StorageBanner } from '../library/StorageBanner';
 import { useLibraryStartup } from '../library/useLibraryStartup';
 import { Palette } from '../palette/Palette';
@@ -30,6 +31,7 @@ function Designer() {
     <div className="app">
       <Toolbar />
       <StorageBanner />
+      <ConflictBanner />
       <main className="workspace">
         <Palette />
         <div className="canvas" aria-label="Canvas area">
