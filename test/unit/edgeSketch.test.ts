@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Position } from '@xyflow/react';
 import { edgePath } from '../../src/ui/canvas/edgePath';
-import { sketchPaths, type Box, type SketchEdge } from '../../src/ui/canvas/edgeSketch';
+import {
+  createCurveCache,
+  sketchPaths,
+  type Box,
+  type SketchEdge,
+} from '../../src/ui/canvas/edgeSketch';
 
 const boxes: Record<string, Box> = {
   a: { x: 0, y: 0, width: 100, height: 40 },
@@ -57,6 +62,22 @@ describe('edge sketch', () => {
     expect(curves(paths.ok)).toBe(1);
     expect(paths.ok.endsWith('300,330')).toBe(true);
     expect(Object.values(paths).filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('edge sketch curve cache', () => {
+  it('keeps an edge curve while its ends stay, and redraws it when one moves', () => {
+    const curve = createCurveCache();
+    const e = edge('a', 'b');
+    const first = curve(e, boxes.a!, boxes.b!);
+    expect(curve(e, { ...boxes.a! }, { ...boxes.b! })).toBe(first);
+    const moved = curve(e, boxes.a!, { ...boxes.b!, y: 140 });
+    expect(moved).not.toBe(first);
+    expect(moved.endsWith('300,160')).toBe(true);
+    // the same result as without a cache
+    expect(sketchPaths([e], boxOf, undefined, undefined, curve).ok).toBe(
+      sketchPaths([e], boxOf).ok,
+    );
   });
 });
 

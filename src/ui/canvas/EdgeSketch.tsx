@@ -1,7 +1,13 @@
 import { EdgeLabelRenderer, useStore, useStoreApi } from '@xyflow/react';
 import { memo, useMemo, useState, type CSSProperties } from 'react';
 import { edgeKey } from '../../trace';
-import { sketchPaths, type Box, type SketchEdge, type SketchPaths } from './edgeSketch';
+import {
+  createCurveCache,
+  sketchPaths,
+  type Box,
+  type SketchEdge,
+  type SketchPaths,
+} from './edgeSketch';
 import { HandoffPulse } from './HandoffEdge';
 import { useUi } from '../uiStore';
 import { useTraceEdges } from './useTraceOverlay';
@@ -56,17 +62,18 @@ export const EdgeSketch = memo(function EdgeSketch({ edges }: { edges: readonly 
   }, [api, nodes]);
   // Positions as they were when the drag started: the still layer keeps them for the whole drag.
   const stillBoxOf = useStillDuring(dragging.size > 0, boxOf);
+  const [curve] = useState(createCurveCache);
   const taken = trace.edges;
   const still = useMemo(
-    () => sketchPaths(edges, stillBoxOf, isTaken(taken), (e) => !touches(dragging, e)),
-    [edges, stillBoxOf, taken, dragging],
+    () => sketchPaths(edges, stillBoxOf, isTaken(taken), (e) => !touches(dragging, e), curve),
+    [edges, stillBoxOf, taken, dragging, curve],
   );
   const moving = useMemo(
     () =>
       dragging.size > 0
-        ? sketchPaths(edges, boxOf, isTaken(taken), (e) => touches(dragging, e))
+        ? sketchPaths(edges, boxOf, isTaken(taken), (e) => touches(dragging, e), curve)
         : undefined,
-    [edges, boxOf, taken, dragging],
+    [edges, boxOf, taken, dragging, curve],
   );
   const last = trace.lastHandoff;
   const lastPath = useMemo(

@@ -42,6 +42,7 @@ export function sketchPaths(
   boxOf: (name: string) => Box | undefined,
   taken: (source: string, target: string) => boolean = () => false,
   include: (edge: SketchEdge) => boolean = () => true,
+  curve: CurveCache = createCurveCache(),
 ): SketchPaths {
   const parts: Record<keyof SketchPaths, string[]> = {
     ok: [],
@@ -55,14 +56,7 @@ export function sketchPaths(
     const from = boxOf(edge.source);
     const to = boxOf(edge.target);
     if (!from || !to) continue;
-    const [d] = getBezierPath({
-      sourceX: from.x + from.width,
-      sourceY: from.y + from.height / 2,
-      sourcePosition: Position.Right,
-      targetX: to.x,
-      targetY: to.y + to.height / 2,
-      targetPosition: Position.Left,
-    });
+    const d = curve(edge, from, to);
     const state: keyof SketchPaths = edge.selected
       ? 'selected'
       : (edge.severity ?? (taken(edge.source, edge.target) ? 'taken' : 'ok'));
@@ -74,5 +68,32 @@ export function sketchPaths(
     error: parts.error.join(''),
     selected: parts.selected.join(''),
     taken: parts.taken.join(''),
+  };
+}
+
+/** The curve of an edge between two boxes; remembers each edge's last curve. */
+export type CurveCache = (edge: SketchEdge, from: Box, to: Box) => string;
+
+/**
+ * A curve function that recomputes an edge's curve only when one of its ends moved or changed
+ * size: a run taking a handoff regroups the edges without redrawing 2,000 curves.
+ */
+export function createCurveCache(): CurveCache {
+  const cache = new WeakMap<SketchEdge, { from: Box; to: Box; d: string }>();
+  const same = (a: Box, b: Box) =>
+    a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+  return (edge, from, to) => {
+    const hit = cache.get(edge);
+    if (hit && same(hit.from, from) && same(hit.to, to)) return hit.d;
+    const [d] = getBezierPath({
+      sourceX: from.x + from.width,
+      sourceY: from.y + from.height / 2,
+      sourcePosition: Position.Right,
+      targetX: to.x,
+      targetY: to.y + to.height / 2,
+      targetPosition: Position.Left,
+    });
+    cache.set(edge, { from, to, d });
+    return d;
   };
 }
