@@ -89,9 +89,8 @@ interface PanelScrub {
   chatItemsAtEnd: number;
 }
 
-/** Scrubs the imported run in the Run panel from its end to its start with the slider. */
-async function panelScrub(page: Page): Promise<PanelScrub> {
-  await page.goto(`http://127.0.0.1:${PORT}/?example=customer_support.json`);
+/** Opens the Run panel and imports the synthetic run; resolves once its timeline is there. */
+async function importRunFile(page: Page): Promise<void> {
   const root = page.getByRole('region', { name: 'Run panel' });
   const toggle = root.getByRole('button', { name: 'Run', exact: true });
   await toggle.waitFor();
@@ -106,6 +105,12 @@ async function panelScrub(page: Page): Promise<PanelScrub> {
     String(EVENTS),
     { timeout: 60_000 },
   );
+}
+
+/** Scrubs the imported run in the Run panel from its end to its start with the slider. */
+async function panelScrub(page: Page): Promise<PanelScrub> {
+  await page.goto(`http://127.0.0.1:${PORT}/?example=customer_support.json`);
+  await importRunFile(page);
   // A string, so that the bundler's helpers do not leak into the page.
   return (await page.evaluate(`(async () => {
     const slider = document.querySelector('.timeline input[type=range]');
@@ -161,19 +166,7 @@ export async function overlaySteps(
   await page.waitForFunction(() => performance.getEntriesByName('canvas-ready').length > 0, null, {
     timeout: 60_000,
   });
-  const root = page.getByRole('region', { name: 'Run panel' });
-  const toggle = root.getByRole('button', { name: 'Run', exact: true });
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  await root.getByLabel('Run file to import').setInputFiles({
-    name: 'bench.run.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(runFile()),
-  });
-  await page.waitForFunction(
-    (max) => document.querySelector('.timeline input[type=range]')?.getAttribute('max') === max,
-    String(EVENTS),
-    { timeout: 60_000 },
-  );
+  await importRunFile(page);
   // The camera stays where the graph is in view: following the active agent would pan (and
   // zoom in) on every handoff, and the figure would be the camera's, not the overlay's.
   await page.evaluate(`(() => {
