@@ -90,7 +90,8 @@ export async function exportRun(store: CheckpointStore, runId: string): Promise<
   if (!record) throw new HandoffStudioError('run_not_found', `There is no run "${runId}" here.`);
   const events = await store.getEvents(runId);
   const checkpoints = await store.listCheckpoints(runId);
-  const itemCount = Math.max(0, ...checkpoints.map((c) => c.itemCount));
+  // The item log only grows: the latest checkpoint covers the most items.
+  const itemCount = checkpoints.at(-1)?.itemCount ?? 0;
   const items = itemCount > 0 ? await store.getItems(runId, itemCount) : [];
   const { workflowName, provider, status, startedAt, updatedAt, forkOf } = record;
   return {

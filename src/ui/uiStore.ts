@@ -13,8 +13,6 @@ export interface UiState {
   /** The edge (index) whose label is being edited in place. */
   editingEdge: number | undefined;
   shortcutsOpen: boolean;
-  /** Agents being dragged on the canvas now (empty between drags). */
-  dragging: readonly string[];
   theme: ThemeChoice;
   snapToGrid: boolean;
   /** A short message for the status bar (refused edits, copy/paste results). */
@@ -36,7 +34,6 @@ export const uiStore = createStore<UiState>()((set) => ({
   renaming: undefined,
   editingEdge: undefined,
   shortcutsOpen: false,
-  dragging: [],
   theme: stored<ThemeChoice>('handoff-studio.theme', ['system', 'light', 'dark'], 'system'),
   snapToGrid: stored('handoff-studio.snap', ['on', 'off'], 'on') === 'on',
   message: undefined,

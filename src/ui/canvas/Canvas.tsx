@@ -115,17 +115,22 @@ export function Canvas() {
     [buildEdges, doc, topology, problems, selectedEdges],
   );
   const sketch = far && doc.handoffs.length >= SKETCH_FROM;
-  // The edges of the agents being dragged are marked (once, when the drag starts) so that the
-  // browser draws them in layers of their own and leaves the other edges as they were painted.
-  const draggingNames = useUi((s) => s.dragging);
+  // The agents being dragged: a set that keeps its identity for the whole drag (the positions
+  // change on every frame, the names do not). Agent names hold no newline.
+  const draggingKey = [...dragged.keys()].join('\n');
+  const dragging = useMemo(
+    () => new Set(draggingKey === '' ? [] : draggingKey.split('\n')),
+    [draggingKey],
+  );
+  // Their edges are marked (once, when the drag starts) so that the browser draws them in
+  // layers of their own and leaves the other edges as they were painted.
   const flowEdges = useMemo(() => {
     if (sketch) return NO_EDGES;
-    if (draggingNames.length === 0) return edges;
-    const moving = new Set(draggingNames);
+    if (dragging.size === 0) return edges;
     return edges.map((e) =>
-      moving.has(e.source) || moving.has(e.target) ? { ...e, className: 'edge--moving' } : e,
+      dragging.has(e.source) || dragging.has(e.target) ? { ...e, className: 'edge--moving' } : e,
     );
-  }, [sketch, edges, draggingNames]);
+  }, [sketch, edges, dragging]);
   const sketchEdges = useMemo(
     () =>
       sketch
@@ -189,10 +194,13 @@ export function Canvas() {
   );
   const onPointerMove = useCallback(
     (event: MouseEvent) =>
-      setCanvasPointer(screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+      setCanvasPointer({ x: event.clientX, y: event.clientY }, screenToFlowPosition),
     [screenToFlowPosition],
   );
-  const onPointerLeave = useCallback(() => setCanvasPointer(undefined), []);
+  const onPointerLeave = useCallback(
+    () => setCanvasPointer(undefined, screenToFlowPosition),
+    [screenToFlowPosition],
+  );
   const onPaneClick = useCallback(
     () => store.getState().select({ agents: [], edges: [] }),
     [store],
@@ -236,7 +244,7 @@ export function Canvas() {
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
           <Controls aria-label="Zoom controls" showInteractive={false} />
-          {sketch && <EdgeSketch edges={sketchEdges} />}
+          {sketch && <EdgeSketch edges={sketchEdges} dragging={dragging} />}
           <FollowActive />
           <BreakpointBar />
           <MiniMap

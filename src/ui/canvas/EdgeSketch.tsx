@@ -9,7 +9,6 @@ import {
   type SketchPaths,
 } from './edgeSketch';
 import { HandoffPulse } from './HandoffEdge';
-import { useUi } from '../uiStore';
 import { useTraceEdges } from './useTraceOverlay';
 
 const STATES = ['ok', 'taken', 'warning', 'error', 'selected'] as const;
@@ -39,16 +38,21 @@ function useStillDuring<T>(frozen: boolean, value: T): T {
  * While nodes are dragged, their edges are drawn in a layer of their own and the others stay
  * untouched, so that the browser repaints a few curves per frame instead of all of them.
  */
-export const EdgeSketch = memo(function EdgeSketch({ edges }: { edges: readonly SketchEdge[] }) {
+export const EdgeSketch = memo(function EdgeSketch({
+  edges,
+  dragging,
+}: {
+  edges: readonly SketchEdge[];
+  /** The agents being dragged (the same set for the whole drag). */
+  dragging: ReadonlySet<string>;
+}) {
   const api = useStoreApi();
   // A new nodes array on every move: the moving layer follows drags frame by frame.
   const nodes = useStore((s) => s.nodes);
-  const draggingNames = useUi((s) => s.dragging);
   const trace = useTraceEdges();
   // One screen pixel in flow units: strokes stay 1–2.5 px wide whatever the zoom.
   const px = useStore((s) => 1 / s.transform[2]);
   const style = useMemo(() => ({ '--px': `${px}px` }) as CSSProperties, [px]);
-  const dragging = useMemo(() => new Set(draggingNames), [draggingNames]);
   const boxOf = useMemo(() => {
     const lookup = api.getState().nodeLookup;
     return (name: string): Box | undefined => {

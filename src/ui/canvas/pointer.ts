@@ -1,14 +1,19 @@
 /**
- * Where the pointer is on the canvas, in flow coordinates (undefined when it is elsewhere): a
- * paste lands there. A plain variable, not state: it changes on every mouse move and nothing
- * renders from it.
+ * Where the pointer is on the canvas (undefined when it is elsewhere): a paste lands there. Kept
+ * as screen coordinates with the canvas's converter, in a plain variable, not state: it changes
+ * on every mouse move, nothing renders from it, and the flow position is only worked out when a
+ * paste asks for it.
  */
 import type { Point } from '../../model/edit';
 
-let pointer: Point | undefined;
+let pointer: { client: Point; toFlow: (client: Point) => Point } | undefined;
 
-export const setCanvasPointer = (at: Point | undefined): void => {
-  pointer = at;
+export const setCanvasPointer = (
+  client: Point | undefined,
+  toFlow: (client: Point) => Point,
+): void => {
+  pointer = client ? { client, toFlow } : undefined;
 };
 
-export const canvasPointer = (): Point | undefined => pointer;
+/** The pointer's position on the canvas in flow coordinates, if it is over the canvas. */
+export const canvasPointer = (): Point | undefined => pointer?.toFlow(pointer.client);

@@ -7,7 +7,7 @@
  * document once, when the drag ends: a frame of a drag then costs the canvas, not a document
  * change with everything that listens to it (inspector, JSON view, autosave).
  */
-import type { Connection, EdgeChange, Node, NodeChange } from '@xyflow/react';
+import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import { useCallback, useRef } from 'react';
 import { connectHandoff, moveAgents, type Point } from '../../model/edit';
 import { useDesignerStore } from '../../store/hooks';
@@ -109,21 +109,16 @@ export function useFlowChanges(
     [store],
   );
 
-  const onNodeDragStart = useCallback(
-    (_event: unknown, _node: Node, nodes: Node[]) => {
-      gesture.current++;
-      inDrag.current = true;
-      store.getState().breakCoalescing();
-      uiStore.getState().set({ dragging: nodes.map((n) => n.id) });
-    },
-    [store],
-  );
+  const onNodeDragStart = useCallback(() => {
+    gesture.current++;
+    inDrag.current = true;
+    store.getState().breakCoalescing();
+  }, [store]);
 
   const onNodeDragStop = useCallback(() => {
     commitDrag();
     inDrag.current = false;
     store.getState().breakCoalescing();
-    uiStore.getState().set({ dragging: [] });
   }, [store, commitDrag]);
 
   const onConnect = useCallback(
