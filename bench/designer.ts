@@ -10,7 +10,7 @@
  * Targets (printed, not asserted): first render < 1.5 s, median frame < 16 ms, keystroke < 30 ms,
  * initial JS < 400 KB gzip.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +19,7 @@ import { chromiumLaunchOptions } from '../playwright.config';
 import { generateDocumentText } from './model';
 import { FRAME_CATEGORIES, workPerFrame, type ChromeTrace } from './chromeTrace';
 import { ms, table } from './measure';
+import { startPreview } from './previewServer';
 
 const PORT = 4318;
 const AGENTS = 500;
@@ -158,14 +159,9 @@ export async function benchDesigner(): Promise<void> {
   );
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
   const size = initialScriptBytes();
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', `${PORT}`, '--strictPort'],
-    { stdio: 'ignore' },
-  );
+  const server = await startPreview(PORT);
   const text = benchDocument();
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/`);
     const browser = await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     // tsx (esbuild, keepNames) wraps named functions in the evaluated callbacks with `__name`.
@@ -221,18 +217,6 @@ export async function benchDesigner(): Promise<void> {
         `${size.files.length} file(s); target < 400 KB gzip; elkjs loads on first auto-layout)`,
     );
   } finally {
-    server.kill();
+    server.stop();
   }
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not start`);
 }

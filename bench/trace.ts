@@ -12,14 +12,15 @@
  *   (from a Chrome trace).
  * Targets (printed, not asserted): event → overlay < 5 ms median, scrubbing ≥ 60 steps/s.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../playwright.config';
+import { browserBundle } from '../test/support/browserBundle';
 import { FRAME_CATEGORIES, workPerFrame, type ChromeTrace } from './chromeTrace';
 import { benchDocument } from './designer';
 import { generateDocumentText } from './model';
 import { ms, table } from './measure';
+import { startPreview } from './previewServer';
 import { measureTrace, syntheticRun, type TraceFigures } from './traceRun';
 
 const AGENTS = 500;
@@ -27,38 +28,15 @@ const EVENTS = 5000;
 const PORT = 4319;
 const DIST = '.tmp/bench-trace-dist';
 
-async function reducerBundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents:
-        "import { measureTrace, syntheticRun } from './bench/traceRun';\n" +
-        'globalThis.__benchTrace = (agents, count) => {\n' +
-        '  const events = syntheticRun(agents, count);\n' +
-        '  measureTrace(events);\n' +
-        '  return measureTrace(events);\n' +
-        '};',
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    target: 'es2022',
-  });
-  return result.outputFiles[0]!.text;
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not start`);
+function reducerBundle(): Promise<string> {
+  return browserBundle(
+    "import { measureTrace, syntheticRun } from './bench/traceRun';\n" +
+      'globalThis.__benchTrace = (agents, count) => {\n' +
+      '  const events = syntheticRun(agents, count);\n' +
+      '  measureTrace(events);\n' +
+      '  return measureTrace(events);\n' +
+      '};',
+  );
 }
 
 /** The run as a run file the panel imports. */
@@ -244,21 +222,7 @@ export async function benchTrace(): Promise<void> {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', DIST, '--emptyOutDir'], {
     stdio: 'inherit',
   });
-  const server = spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--outDir',
-      DIST,
-      '--host',
-      '127.0.0.1',
-      '--port',
-      `${PORT}`,
-      '--strictPort',
-    ],
-    { stdio: 'ignore', detached: true },
-  );
+  const server = await startPreview(PORT, DIST);
   try {
     const browser = await chromium.launch(chromiumLaunchOptions);
     try {
@@ -268,7 +232,6 @@ export async function benchTrace(): Promise<void> {
       const inBrowser = (await page.evaluate(
         `globalThis.__benchTrace(${AGENTS}, ${EVENTS})`,
       )) as TraceFigures;
-      await waitForServer(`http://127.0.0.1:${PORT}/`);
       await page.close();
       const panelPage = await browser.newPage({ viewport: { width: 1600, height: 900 } });
       const panel = await panelScrub(panelPage);
@@ -334,11 +297,7 @@ export async function benchTrace(): Promise<void> {
       await browser.close();
     }
   } finally {
-    try {
-      if (server.pid !== undefined) process.kill(-server.pid);
-    } catch {
-      // already gone
-    }
+    server.stop();
   }
 }
 

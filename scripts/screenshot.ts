@@ -6,21 +6,16 @@
  *   triage, the shortcut sheet), to look at after UI changes;
  * - docs/large-graph.png: the 500-agent bench graph zoomed out (edges drawn as a sketch).
  */
-import { spawn } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { benchDocument } from '../bench/designer';
+import { startPreview } from '../bench/previewServer';
 import { chromiumLaunchOptions } from '../playwright.config';
 
 const PORT = 4399;
-const BASE = `http://127.0.0.1:${PORT}`;
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--port', `${PORT}`, '--strictPort'],
-  { stdio: 'ignore', detached: true },
-);
+const server = await startPreview(PORT);
 
 async function open(page: Page, example: string): Promise<void> {
-  await page.goto(`${BASE}/?example=${example}`);
+  await page.goto(`${server.url}/?example=${example}`);
   await page.locator('.react-flow__node').first().waitFor();
   await page.waitForTimeout(500);
 }
@@ -29,7 +24,6 @@ const click = (page: Page, name: string) =>
   page.locator(`.react-flow__node[data-id="${name}"] .agent-node__description`).click();
 
 try {
-  await new Promise((r) => setTimeout(r, 1500));
   const browser = await chromium.launch(chromiumLaunchOptions);
   for (const scheme of ['light', 'dark'] as const) {
     const page = await browser.newPage({
@@ -78,5 +72,5 @@ try {
   await large.screenshot({ path: 'docs/large-graph.png' });
   await browser.close();
 } finally {
-  if (server.pid !== undefined) process.kill(-server.pid);
+  server.stop();
 }

@@ -4,27 +4,16 @@
  * data still there after a reload. The store module is bundled for the page with esbuild.
  */
 import type { Page } from '@playwright/test';
-import { build } from 'esbuild';
+import { browserBundle } from '../support/browserBundle';
 import { expect, test } from './fixtures';
 
 let bundle = '';
 
 test.beforeAll(async () => {
-  const result = await build({
-    stdin: {
-      contents:
-        "import { DexieCheckpointStore } from './src/storage/dexieStore';\n" +
-        'globalThis.DexieCheckpointStore = DexieCheckpointStore;',
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    target: 'es2022',
-  });
-  bundle = result.outputFiles[0]!.text;
+  bundle = await browserBundle(
+    "import { DexieCheckpointStore } from './src/storage/dexieStore';\n" +
+      'globalThis.DexieCheckpointStore = DexieCheckpointStore;',
+  );
 });
 
 /** Runs `body` in the page with a store on the database "contract" (its result is returned). */

@@ -287,6 +287,26 @@ describe('RunController', () => {
     expect(elsewhere.getView().error).toMatch(/no checkpoint/);
   });
 
+  it('a run file with a damaged checkpoint imports, and its resume says what is wrong', async () => {
+    const controller = new RunController({ store: database().open() });
+    await controller.start(customerSupport(), 'Where is order 6?', simulator);
+    const view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    controller.stop();
+    await until(controller, (v) => !v.live);
+    const file = await controller.exportRun(view.runId!);
+    const damaged = {
+      ...file,
+      checkpoints: file.checkpoints!.map((c) => ({ ...c, state: { next: 'nonsense' } })),
+    };
+    const elsewhere = new RunController({ store: database().open() });
+    await elsewhere.importRun(runFileText(damaged));
+    expect(await elsewhere.resume(view.runId!, simulator)).toBe(false);
+    expect(elsewhere.getView().error).toMatch(/cannot be read/);
+    // Nothing lost: the run is still there to step through and replay.
+    expect(await elsewhere.open(view.runId!)).toBe(true);
+    expect(elsewhere.getView().timeline.events).toEqual(view.timeline.events);
+  });
+
   it('a stopped replay resumes on its script, giving the recorded answers it had not given', async () => {
     const controller = new RunController({ store: database().open() });
     await controller.start(customerSupport(), 'I want a refund for order 4', simulator);
