@@ -150,16 +150,10 @@ export class Runner {
     const calls = withUniqueIds(reply.toolCalls, agent, callIndex);
     transcript.append({ kind: 'calls', agent, calls, withText: hasText });
     const planned = planCalls(calls, offered);
-    for (const call of planned) {
-      this.emit({
-        type: 'tool_call',
-        agent,
-        callId: call.callId,
-        name: call.name,
-        arguments: call.arguments,
-      });
-    }
-    if (!planned.some(needsApproval)) return this.answerCalls(agent, planned, new Map());
+    // Without approvals each call is followed by its own result (docs/spec/events.md); a gated
+    // batch announces every call first, then asks, then answers them all.
+    if (!planned.some(needsApproval)) return this.answerCalls(agent, planned, new Map(), true);
+    for (const call of planned) this.emitCall(agent, call);
 
     const requests = planned.filter(needsApproval).map((call) => ({
       kind: 'approval' as const,
@@ -186,17 +180,30 @@ export class Runner {
       decisions.set(request.callId, approved);
       this.emit({ type: 'approval_resolved', requestId: request.requestId, approved });
     }
-    return this.answerCalls(next.agent, next.calls, decisions);
+    return this.answerCalls(next.agent, next.calls, decisions, false);
   }
 
+  private emitCall(agent: string, call: PlannedCall): void {
+    this.emit({
+      type: 'tool_call',
+      agent,
+      callId: call.callId,
+      name: call.name,
+      arguments: call.arguments,
+    });
+  }
+
+  /** Answers every call of a reply; `announce` emits each `tool_call` just before its result. */
   private async answerCalls(
     agent: string,
     calls: readonly PlannedCall[],
     decisions: ReadonlyMap<string, boolean>,
+    announce: boolean,
   ): Step {
     const { doc, transcript } = this.parts;
     const handoff = handoffOf(calls);
     for (const call of calls) {
+      if (announce) this.emitCall(agent, call);
       const answer = answerCall(
         agent,
         call,

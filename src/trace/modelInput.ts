@@ -30,12 +30,18 @@ export function transcriptItemsOf(
   // The last model call: whose, and whether it ended as a final reply (no tool calls).
   let previous: { agent: string; final: boolean } | undefined;
   let textOfTurn = false;
+  // A reply's results come after all its calls in the transcript, whether the events interleave
+  // them (each call, then its result) or, as older runs and approval batches do, list the calls
+  // first.
+  let results: TranscriptItem[] = [];
   const flush = () => {
     if (calls) items.push({ kind: 'calls', ...calls });
     calls = undefined;
+    items.push(...results);
+    results = [];
   };
   for (const event of events) {
-    if (event.type !== 'tool_call') flush();
+    if (event.type !== 'tool_call' && event.type !== 'tool_result') flush();
     switch (event.type) {
       case 'agent_started':
         // An agent called again right after its own final reply continued autonomously.
@@ -60,7 +66,7 @@ export function transcriptItemsOf(
         break;
       case 'tool_result': {
         const { agent, callId, name, result, isError } = event;
-        items.push({ kind: 'result', agent, callId, name, result, isError });
+        (calls ? results : items).push({ kind: 'result', agent, callId, name, result, isError });
         break;
       }
       case 'user_message':

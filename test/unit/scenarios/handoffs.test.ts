@@ -156,11 +156,11 @@ describe('handoff scenarios', () => {
     expect(outline(events).slice(3, 14)).toEqual([
       'agent_started a',
       'tool_call a handoff_to_c {}',
-      'tool_call a handoff_to_b {}',
-      'tool_call a handoff_to_c {}',
       'tool_result a handoff_to_c: {"handoff_to":"c"}',
+      'tool_call a handoff_to_b {}',
       'tool_result a handoff_to_b: Ignored: only one handoff per reply.',
       'warning extra_handoff',
+      'tool_call a handoff_to_c {}',
       'tool_result a handoff_to_c: Ignored: only one handoff per reply.',
       'warning extra_handoff',
       'handoff a -> c',
@@ -237,8 +237,8 @@ describe('handoff scenarios', () => {
     expect(outline(events).slice(3, 9)).toEqual([
       'agent_started a',
       'tool_call a t {"x":',
-      'tool_call a handoff_to_b [1]',
       'tool_result a t (error): Error: invalid JSON arguments.',
+      'tool_call a handoff_to_b [1]',
       'tool_result a handoff_to_b (error): Error: invalid JSON arguments.',
       'checkpoint_saved',
     ]);
