@@ -66,6 +66,11 @@ export class Mailbox {
     }
   }
 
+  /** True when `requestId` has an answer not yet taken. */
+  hasAnswer(requestId: string): boolean {
+    return this.answers.has(requestId);
+  }
+
   /** Takes the input answer of a request and closes it. */
   takeInput(requestId: string): InputAnswer {
     const answer = this.take(requestId);

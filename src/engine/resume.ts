@@ -55,9 +55,8 @@ export async function loadCheckpoint(
     );
   }
   // The record is rewritten only at pauses, so the latest checkpoint is the last one listed.
-  const checkpointId =
-    options.checkpointId ??
-    (await storage(() => store.listCheckpoints(runId))).at(-1)?.checkpointId;
+  const latestId = (await storage(() => store.listCheckpoints(runId))).at(-1)?.checkpointId;
+  const checkpointId = options.checkpointId ?? latestId;
   const checkpoint =
     checkpointId === undefined
       ? undefined
@@ -91,6 +90,13 @@ export async function loadCheckpoint(
     store.getItems(runId, checkpoint.itemCount),
   )) as unknown as TranscriptItem[];
   if (!options.fork) {
+    if (checkpoint.checkpointId === latestId) {
+      // The events an invocation emitted after its last checkpoint (a resume's `run_resumed`
+      // and re-emitted requests, answers recorded at a pause) stay in the log: `seq` goes on
+      // after them, so no number is used twice over the life of the run.
+      const logged = await storage(() => store.getEvents(runId));
+      state.seq = Math.max(state.seq, logged.at(-1)?.seq ?? 0);
+    }
     // Continuing from an earlier checkpoint abandons the ones after it (the logs are cut there
     // by the first write, DESIGN §3.8), so that "the latest" stays the one this branch reaches.
     await storage(() => store.deleteCheckpointsAfter(runId, checkpoint.seq));

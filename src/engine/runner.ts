@@ -173,13 +173,27 @@ export class Runner {
   private async receiveApprovals(next: Extract<NextStep, { kind: 'approval' }>): Step {
     const { mailbox, signal } = this.parts;
     const ids = next.requests.map((r) => r.requestId);
-    if ((await mailbox.waitFor(ids, signal)) === 'suspended') return this.end.pause();
-    const decisions = new Map<string, boolean>();
+    const waited = await mailbox.waitFor(ids, signal);
+    // Every answer given is applied now, even when the invocation pauses on the rest.
+    const decided = [...(next.decided ?? [])];
+    const waiting: typeof next.requests = [];
     for (const request of next.requests) {
+      if (!mailbox.hasAnswer(request.requestId)) {
+        waiting.push(request);
+        continue;
+      }
       const approved = mailbox.takeApproval(request.requestId);
-      decisions.set(request.callId, approved);
+      decided.push({ callId: request.callId, approved });
       this.emit({ type: 'approval_resolved', requestId: request.requestId, approved });
     }
+    if (waited === 'suspended') {
+      if (waiting.length < next.requests.length) {
+        this.state.next = { ...next, requests: waiting, decided };
+        await this.checkpoint();
+      }
+      return this.end.pause();
+    }
+    const decisions = new Map(decided.map((d) => [d.callId, d.approved]));
     return this.answerCalls(next.agent, next.calls, decisions, false);
   }
 

@@ -45,7 +45,13 @@ export type NextStep =
       kind: 'approval';
       agent: string;
       calls: PlannedCall[];
+      /** The requests still waiting for a decision. */
       requests: Array<Extract<OpenRequest, { kind: 'approval' }>>;
+      /**
+       * Decisions already given for calls of this batch (each announced by its
+       * `approval_resolved`), kept across a pause so a resume asks only for the rest.
+       */
+      decided?: Array<{ callId: string; approved: boolean }>;
     }
   | { kind: 'completed'; reason: CompletionReason };
 

@@ -162,6 +162,41 @@ describe('cli run', () => {
 });
 
 describe('cli resume', () => {
+  it('two gated calls answered one --decision per invocation: both answers are applied, seq never repeats', async () => {
+    const store = mkdtempSync(join(tmpdir(), 'hs-store-'));
+    const script = file('two-gated.json', {
+      triage_agent: [
+        { text: 'Routing you.', toolCalls: [{ name: 'handoff_to_refund_agent', arguments: {} }] },
+      ],
+      refund_agent: [
+        {
+          toolCalls: [
+            { name: 'process_refund', arguments: { order_number: '7' } },
+            { name: 'process_refund', arguments: { order_number: '8' } },
+          ],
+        },
+        { text: 'Both refunds are done.' },
+      ],
+    });
+    const run = (args: string[]) => runCli([...args, '--store', store, '--script', script]);
+    const first = await run(['run', SUPPORT, '--input', 'refund 7 and 8', '--decision', 'approve']);
+    expect(first.code).toBe(0);
+    const [runId] = readdirSync(store);
+    // a bare resume (no answers) pauses again at once: its events must not reuse numbers either
+    const idle = await run(['resume', runId!]);
+    const second = await run(['resume', runId!, '--decision', 'approve', '--input', '']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).not.toMatch(/left over/);
+    const all = [first, idle, second].flatMap((r) => events(r.stdout));
+    expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
+    const resolved = all.filter((e) => e.type === 'approval_resolved');
+    expect(resolved.map((e) => e.requestId)).toEqual(['req-1', 'req-2']);
+    expect(all.filter((e) => e.type === 'tool_result' && e.name === 'process_refund')).toHaveLength(
+      2,
+    );
+    expect(all.at(-1)).toMatchObject({ type: 'completed', reason: 'user_terminated' });
+  });
+
   it('continues a paused run from its store: same request ids, seq goes on', async () => {
     const store = mkdtempSync(join(tmpdir(), 'hs-store-'));
     const first = await runCli([

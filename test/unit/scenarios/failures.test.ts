@@ -159,6 +159,7 @@ describe('failure scenarios', () => {
       'input_requested req-1 a',
       'completed user_terminated',
     ]);
-    expect(second.events.map((e) => e.seq)).toEqual([9, 10, 11]);
+    // `stopped` was seq 9: the resume goes on at 10 (no seq twice over the run's life).
+    expect(second.events.map((e) => e.seq)).toEqual([10, 11, 12]);
   });
 });

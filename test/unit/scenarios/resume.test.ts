@@ -153,7 +153,10 @@ describe('resume scenarios', () => {
     ]);
     const stored = await store.getEvents('r');
     expect(stored.filter((e) => e.type === 'tool_result')).toHaveLength(1);
-    expect(stored.some((e) => e.type === 'stopped')).toBe(false); // the abandoned tail was replaced
+    // The stopped invocation's tail stays in the log (seq is never reused, docs/spec/events.md)
+    // and the resume goes on right after it.
+    expect(stored.filter((e) => e.type === 'stopped')).toHaveLength(1);
+    expect(second.events[0]!.seq).toBe(first.events.at(-1)!.seq + 1);
     expect(seqs(stored)).toEqual(range(1, stored.length));
   });
 
@@ -194,7 +197,8 @@ describe('resume scenarios', () => {
       'completed user_terminated',
     ]);
     expect(indexes).toEqual([0, 0]);
-    expect(second.events[0]!.seq).toBe(4);
+    // seq goes on after the stopped invocation's last event (the cut-off deltas and `stopped`).
+    expect(second.events[0]!.seq).toBe(first.events.at(-1)!.seq + 1);
   });
 
   it('checkpoints: one per start, reply and pause; each at its checkpoint_saved seq, chained to its parent', async () => {
