@@ -15,7 +15,18 @@ export type RunEventBody =
   | { type: 'agent_started'; agent: string }
   | { type: 'text_delta'; agent: string; delta: string }
   | { type: 'message'; agent: string; text: string }
-  | { type: 'tool_call'; agent: string; callId: string; name: string; arguments: ToolArguments }
+  /**
+   * `handoffTarget`: for a call of a handoff tool (`handoff_to_<target>`), the agent it asks to
+   * hand off to — whether or not the topology allows it (an addition to DESIGN §4).
+   */
+  | {
+      type: 'tool_call';
+      agent: string;
+      callId: string;
+      name: string;
+      arguments: ToolArguments;
+      handoffTarget?: string;
+    }
   | {
       type: 'tool_result';
       agent: string;
@@ -39,8 +50,20 @@ export type RunEventBody =
   | { type: 'approval_resolved'; requestId: string; approved: boolean }
   | { type: 'checkpoint_saved'; checkpointId: string }
   | { type: 'completed'; reason: CompletionReason }
-  /** `agent`: the agent concerned, when there is one (an addition to DESIGN §4). */
-  | { type: 'warning'; code: string; message: string; agent?: string }
+  /**
+   * `message` is for people; consumers read the fields (additions to DESIGN §4): `agent`, the
+   * agent concerned; for a warning about a tool call (`unknown_tool`, `extra_handoff`) its
+   * `callId` and `tool`, and `target` when that tool is a handoff (`handoff_to_<target>`).
+   */
+  | {
+      type: 'warning';
+      code: string;
+      message: string;
+      agent?: string;
+      callId?: string;
+      tool?: string;
+      target?: string;
+    }
   | { type: 'failed'; error: { code: string; message: string } }
   | { type: 'run_resumed'; runId: string; checkpointId: string }
   | { type: 'stopped' }

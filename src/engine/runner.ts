@@ -4,7 +4,7 @@
  * `seq` that continues across resumes, and saves a checkpoint at the start, after every agent
  * reply (once its batch is answered, so a tool never runs twice on resume) and at every pause.
  */
-import type { Topology, Workflow } from '../model';
+import { handoffTargetOf, type Topology, type Workflow } from '../model';
 import { Catalogues, requestEvent, statusOf, withUniqueIds } from './catalogue';
 import { needsApproval, planCalls, RESULT_TEXT } from './calls';
 import type { BreakpointGate } from './breakpoints';
@@ -198,12 +198,14 @@ export class Runner {
   }
 
   private emitCall(agent: string, call: PlannedCall): void {
+    const handoffTarget = handoffTargetOf(call.name);
     this.emit({
       type: 'tool_call',
       agent,
       callId: call.callId,
       name: call.name,
       arguments: call.arguments,
+      ...(handoffTarget !== undefined ? { handoffTarget } : {}),
     });
   }
 

@@ -2,14 +2,20 @@
  * Answering the calls of one reply (DESIGN §3.4–3.5): the result text of each call, the warning
  * it raises, and the handoff the batch takes. Pure; the runner emits and records.
  */
-import { handoffResult, toolResultTemplate, type Tool } from '../model';
+import { handoffResult, handoffTargetOf, toolResultTemplate, type Tool } from '../model';
 import { fillTemplate, RESULT_TEXT } from './calls';
 import type { PlannedCall } from './state';
 
 export interface CallAnswer {
   result: string;
   isError: boolean;
-  warning?: { code: 'unknown_tool' | 'extra_handoff'; message: string };
+  warning?: {
+    code: 'unknown_tool' | 'extra_handoff';
+    message: string;
+    callId: string;
+    tool: string;
+    target?: string;
+  };
 }
 
 /**
@@ -31,6 +37,7 @@ export function answerCall(
         result: RESULT_TEXT.extraHandoff,
         isError: false,
         warning: {
+          ...callFields(call),
           code: 'extra_handoff',
           message:
             `"${agent}" called ${call.name} in a reply that already hands off` +
@@ -41,26 +48,33 @@ export function answerCall(
     case 'invalid_arguments':
       return { result: RESULT_TEXT.invalidArguments, isError: true };
     case 'unknown':
-      return unknownTool(agent, call.name);
+      return unknownTool(agent, call);
     case 'function': {
       if (approved === false) return { result: RESULT_TEXT.rejected, isError: true };
       // A fork may run a changed document in which the tool no longer exists.
       const tool = tools.get(call.name);
-      if (!tool) return unknownTool(agent, call.name);
+      if (!tool) return unknownTool(agent, call);
       return { result: fillTemplate(toolResultTemplate(tool), call.arguments), isError: false };
     }
   }
 }
 
-function unknownTool(agent: string, name: string): CallAnswer {
+function unknownTool(agent: string, call: PlannedCall): CallAnswer {
   return {
-    result: RESULT_TEXT.unknownTool(name),
+    result: RESULT_TEXT.unknownTool(call.name),
     isError: true,
     warning: {
+      ...callFields(call),
       code: 'unknown_tool',
-      message: `"${agent}" called "${name}", which is not one of the tools it is offered.`,
+      message: `"${agent}" called "${call.name}", which is not one of the tools it is offered.`,
     },
   };
+}
+
+/** The structured fields of a warning about `call`. */
+function callFields(call: PlannedCall): { callId: string; tool: string; target?: string } {
+  const target = handoffTargetOf(call.name);
+  return { callId: call.callId, tool: call.name, ...(target !== undefined ? { target } : {}) };
 }
 
 /** The handoff a batch takes, if any: its first handoff call (DESIGN §3.4). */

@@ -10,6 +10,12 @@ export const HANDOFF_TOOL_PREFIX = 'handoff_to_';
 
 export const handoffToolName = (target: string): string => `${HANDOFF_TOOL_PREFIX}${target}`;
 
+/** The agent a tool name hands off to (`handoff_to_<target>`), or undefined for other tools. */
+export const handoffTargetOf = (toolName: string): string | undefined =>
+  toolName.startsWith(HANDOFF_TOOL_PREFIX) && toolName.length > HANDOFF_TOOL_PREFIX.length
+    ? toolName.slice(HANDOFF_TOOL_PREFIX.length)
+    : undefined;
+
 /** The JSON text a handoff call returns to its caller (DESIGN §3.1). */
 export const handoffResult = (target: string): string => JSON.stringify({ handoff_to: target });
 

@@ -18,6 +18,7 @@ import type {
   StoredItem,
 } from '../engine/store';
 import { parseWorkflow, serializeWorkflow, type Workflow } from '../model';
+import { upgradeEvents } from './eventUpgrade';
 
 export const RUN_FILE_FORMAT = 'handoff-run';
 
@@ -142,7 +143,7 @@ export function parseRunFile(text: string): { file: RunFile; doc: Workflow } {
     );
   }
   const file = result.data as RunFile;
-  const events = [...file.events].sort((a, b) => a.seq - b.seq);
+  const events = upgradeEvents([...file.events].sort((a, b) => a.seq - b.seq));
   // The script is rebuilt from the events when it is missing or damaged.
   let script: Script;
   try {

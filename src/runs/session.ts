@@ -12,6 +12,7 @@ import { runToScript, type Script } from '../engine/script';
 import type { CheckpointStore, RunRecord } from '../engine/store';
 import type { Workflow } from '../model';
 import { TraceTimeline } from '../trace';
+import { upgradeEvents } from './eventUpgrade';
 import { providerFor, replayProvider } from './providers';
 import { recordedAnswers, type RecordedAnswers } from './replay';
 import { exportRun, importRun, type RunFile } from './runFile';
@@ -209,7 +210,7 @@ export class RunController {
   open(runId: string): Promise<boolean> {
     return this.act(async () => {
       const { record } = await loadRun(this.store, runId);
-      const events = await this.store.getEvents(runId);
+      const events = upgradeEvents(await this.store.getEvents(runId));
       this.generation++;
       this.view = viewOfRecord(record, new TraceTimeline(events), this.view.version + 1);
       this.notify();
@@ -250,7 +251,9 @@ export class RunController {
     // Events may flow while stored ones load: buffer them, then append them after.
     const buffered: RunEvent[] = [...handle.history];
     const unbuffer = handle.subscribe((event) => buffered.push(event));
-    const stored = fromStore ? await this.store.getEvents(handle.runId).catch(() => []) : [];
+    const stored = fromStore
+      ? upgradeEvents(await this.store.getEvents(handle.runId).catch(() => []))
+      : [];
     unbuffer();
     const timeline = new TraceTimeline(stored);
     for (const event of buffered) timeline.append(event);

@@ -11,7 +11,7 @@
  * ```
  */
 export { reduceTrace, reduceAll, initialTraceState } from './reduce';
-export { edgeKey, HANDOFF_PREFIX } from './names';
+export { edgeKey } from './names';
 export { TraceTimeline, SNAPSHOT_INTERVAL } from './timeline';
 export {
   traceForAgent,

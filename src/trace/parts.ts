@@ -6,7 +6,6 @@ import type { RunEvent } from '../engine/events';
 import { closeRequests, cutStreaming, hasRequest, updateLast } from './chat';
 import { last, push, set } from './plist';
 import type { AgentTrace, ChatItem, PendingRequest, TraceState, Turn } from './types';
-import { HANDOFF_PREFIX } from './names';
 
 export function resolveApproval(
   s: TraceState,
@@ -189,18 +188,18 @@ export function warning(
   };
   if (e.code !== 'unknown_tool') return base;
   const agentName = e.agent ?? s.lastStarted;
-  const tool = /called "([^"]+)"/.exec(e.message)?.[1];
-  if (agentName === undefined || tool === undefined || !tool.startsWith(HANDOFF_PREFIX))
-    return base;
+  const { tool, target } = e;
+  if (agentName === undefined || tool === undefined || target === undefined) return base;
   const agent = agentOf(s, agentName);
-  const attempt = { seq: id, tool, target: tool.slice(HANDOFF_PREFIX.length) };
+  const attempt = { seq: id, tool, target };
   return {
     ...base,
     agents: withAgent(s, { ...agent, forbidden: [...agent.forbidden, attempt], lastSeq: id }),
     chat: updateLast(
       base.chat,
       'tool',
-      (i) => i.agent === agentName && i.name === tool,
+      (i) =>
+        e.callId !== undefined ? i.callId === e.callId : i.agent === agentName && i.name === tool,
       (i) => ({ ...i, forbidden: true }),
     ),
   };

@@ -6,7 +6,7 @@
  */
 import type { RunEvent } from '../engine/events';
 import { appendDelta, cutStreaming, finishMessage, updateLast } from './chat';
-import { edgeKey, HANDOFF_PREFIX } from './names';
+import { edgeKey } from './names';
 import {
   agentOf,
   closeTurn,
@@ -23,7 +23,7 @@ import {
 import { emptyList, push } from './plist';
 import type { ChatItem, TraceState, Turn } from './types';
 
-export { edgeKey, HANDOFF_PREFIX } from './names';
+export { edgeKey } from './names';
 
 /** The state before any event. */
 export const initialTraceState: TraceState = {
@@ -128,9 +128,7 @@ function apply(s: TraceState, e: RunEvent): TraceState {
         turns: updateTurn(s, e.agent, (t) => ({ ...t, text: e.text, endSeq: id })),
       };
     case 'tool_call': {
-      const handoffTarget = e.name.startsWith(HANDOFF_PREFIX)
-        ? e.name.slice(HANDOFF_PREFIX.length)
-        : undefined;
+      const handoffTarget = e.handoffTarget;
       const item: ChatItem = {
         kind: 'tool',
         id,

@@ -203,6 +203,34 @@ describe('trace reducer: forbidden handoffs, rejections, stops and resumes', () 
     expect(tool).toMatchObject({ forbidden: true, isError: true });
   });
 
+  it("reads a forbidden attempt from the events' fields, never from their prose", async () => {
+    const doc = makeDoc({ agents: ['a', 'b'], handoffs: [['a', 'b']] });
+    const { events } = await runScripted({
+      doc,
+      script: {
+        a: [{ toolCalls: [{ name: 'handoff_to_b', arguments: {} }] }],
+        b: [{ toolCalls: [{ name: 'handoff_to_a', arguments: {} }] }, { text: 'ok' }],
+      },
+    });
+    const call = events.find((e) => e.type === 'tool_call' && e.name === 'handoff_to_a');
+    expect(call).toMatchObject({ handoffTarget: 'a' });
+    const warning = events.find((e) => e.type === 'warning');
+    expect(warning).toMatchObject({
+      code: 'unknown_tool',
+      agent: 'b',
+      callId: (call as Extract<RunEvent, { type: 'tool_call' }>).callId,
+      tool: 'handoff_to_a',
+      target: 'a',
+    });
+    // The same stream with the message reworded (or translated) gives the same trace.
+    const reworded = events.map((e) =>
+      e.type === 'warning' ? { ...e, message: 'Ein unbekanntes Werkzeug wurde gerufen.' } : e,
+    );
+    expect(traceForAgent(reduceAll(reworded), 'b').forbidden).toEqual([
+      expect.objectContaining({ tool: 'handoff_to_a', target: 'a' }),
+    ]);
+  });
+
   it('marks a rejected tool and counts visits and edges over a ping-pong', async () => {
     const doc = makeDoc({
       agents: [{ name: 'a', tools: ['t'] }, 'b'],
