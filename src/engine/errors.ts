@@ -19,6 +19,10 @@ export const ERROR_CODES = {
   storage_quota: 'storage',
   run_not_found: 'user',
   checkpoint_not_found: 'user',
+  /** A stored or imported checkpoint that does not hold a run state this engine can read. */
+  checkpoint_unreadable: 'storage',
+  /** A run file that is not JSON, not a run file, or holds events that break the event schema. */
+  invalid_run_file: 'user',
   invalid_answer: 'user',
   invalid_script: 'user',
   run_finished: 'user',

@@ -175,7 +175,7 @@ function readState(checkpoint: Checkpoint, record: RunRecord): RunState {
     });
   } catch (error) {
     throw new HandoffStudioError(
-      'checkpoint_not_found',
+      'checkpoint_unreadable',
       `Checkpoint "${checkpoint.checkpointId}" cannot be read: ${(error as Error).message}`,
     );
   }

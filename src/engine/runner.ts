@@ -106,6 +106,12 @@ export class Runner {
         return this.receiveApprovals(next);
       case 'completed':
         return this.end.complete(next.reason);
+      default:
+        // A damaged state must end the run, never spin the loop (readRunState refuses it first).
+        throw new HandoffStudioError(
+          'checkpoint_unreadable',
+          `The run state's next step ${JSON.stringify((next as { kind?: unknown }).kind)} is unknown.`,
+        );
     }
   }
 

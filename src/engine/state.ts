@@ -147,5 +147,16 @@ export function readRunState(
   ) {
     throw new Error('The checkpoint does not hold a run state this engine can read.');
   }
+  const next = state.next as { kind?: unknown; request?: unknown; requests?: unknown };
+  const known =
+    next.kind === 'call' ||
+    next.kind === 'completed' ||
+    (next.kind === 'input' && typeof next.request === 'object' && next.request !== null) ||
+    (next.kind === 'approval' && Array.isArray(next.requests));
+  if (!known) {
+    throw new Error(
+      `The checkpoint's next step (${JSON.stringify(next.kind) ?? 'none'}) is not one this engine knows.`,
+    );
+  }
   return structuredClone(state as RunState);
 }

@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import { HandoffStudioError } from '../engine/errors';
 import type { RunEvent } from '../engine/events';
+import { runEventSchema } from '../engine/eventSchema';
+import { readRunState } from '../engine/state';
 import { parseScript, runToScript, type Script } from '../engine/script';
 import { documentHash } from '../engine/hash';
 import type {
@@ -68,7 +70,7 @@ const runFileSchema = z.object({
     forkOf: z.object({ runId: z.string(), checkpointId: z.string() }).optional(),
   }),
   document: z.unknown(),
-  events: z.array(z.looseObject({ type: z.string(), seq: z.number().int().min(1) })),
+  events: z.array(runEventSchema),
   script: z.unknown(),
   checkpoints: z
     .array(
@@ -122,7 +124,7 @@ export const runFileText = (file: RunFile): string => `${JSON.stringify(file, nu
 export const runFileName = (file: RunFile): string =>
   `${file.run.workflowName || 'workflow'}-${file.run.runId}.run.json`.replace(/[^\w.-]+/g, '_');
 
-/** Reads a run file. @throws HandoffStudioError `invalid_script` naming what is wrong. */
+/** Reads a run file. @throws HandoffStudioError `invalid_run_file` naming what is wrong. */
 export function parseRunFile(text: string): { file: RunFile; doc: Workflow } {
   let raw: unknown;
   try {
@@ -154,20 +156,33 @@ export function parseRunFile(text: string): { file: RunFile; doc: Workflow } {
   return { file: { ...file, events, script }, doc: parsed.doc };
 }
 
+/** An imported run, and the file's checkpoints that could not be kept (with why). */
+export interface ImportedRun {
+  record: RunRecord;
+  unreadable: Array<{ checkpointId: string; reason: string }>;
+}
+
 /**
  * Stores an imported run (the record and its events) and returns its record. A run already
- * here under the same id is left as it is and returned.
+ * here under the same id is left as it is and returned. A checkpoint that cannot be read is
+ * left out and reported at once (the run still imports, for stepping, replay, and resume from
+ * its readable checkpoints), rather than failing only when someone resumes from it.
  */
-export async function importRun(store: CheckpointStore, text: string): Promise<RunRecord> {
+export async function importRun(store: CheckpointStore, text: string): Promise<ImportedRun> {
   const { file, doc } = parseRunFile(text);
   const existing = await store.getRun(file.run.runId);
-  if (existing) return existing;
+  if (existing) return { record: existing, unreadable: [] };
   const runId = file.run.runId;
   // Only checkpoints whose events and items the file holds can be continued from.
   const lastSeq = file.events.at(-1)?.seq ?? 0;
   const items = file.items ?? [];
+  const unreadable: ImportedRun['unreadable'] = [];
   const checkpoints = (file.checkpoints ?? [])
-    .filter((c) => c.seq <= lastSeq && c.itemCount <= items.length)
+    .filter((c) => {
+      const reason = unreadableReason(c, lastSeq, items.length);
+      if (reason !== undefined) unreadable.push({ checkpointId: c.checkpointId, reason });
+      return reason === undefined;
+    })
     .map((c) => ({ ...c, runId }))
     .sort((a, b) => a.seq - b.seq);
   const last = checkpoints.at(-1);
@@ -192,12 +207,34 @@ export async function importRun(store: CheckpointStore, text: string): Promise<R
     await store.deleteRun(runId).catch(() => undefined);
     throw error;
   }
-  return record;
+  return { record, unreadable };
+}
+
+/** Why a checkpoint of a file cannot be continued from, or undefined when it can. */
+function unreadableReason(
+  checkpoint: Checkpoint,
+  lastSeq: number,
+  itemCount: number,
+): string | undefined {
+  if (checkpoint.seq > lastSeq) return `it is after the file's last event (${lastSeq})`;
+  if (checkpoint.itemCount > itemCount) return "it covers transcript items the file doesn't hold";
+  try {
+    readRunState(checkpoint.state, {
+      runId: 'check',
+      docHash: 'check',
+      seq: checkpoint.seq,
+      itemCount: checkpoint.itemCount,
+      checkpointId: checkpoint.checkpointId,
+    });
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 function invalid(why: string): HandoffStudioError {
   return new HandoffStudioError(
-    'invalid_script',
+    'invalid_run_file',
     `This is not a run file Handoff Studio can open: ${why}.`,
   );
 }

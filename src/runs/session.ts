@@ -228,8 +228,20 @@ export class RunController {
 
   /** Stores a run file and shows it. @throws HandoffStudioError when the file is not a run. */
   async importRun(text: string): Promise<RunRecord> {
-    const record = await importRun(this.store, text);
+    const { record, unreadable } = await importRun(this.store, text);
     await this.open(record.runId);
+    if (unreadable.length > 0) {
+      const list = unreadable.map((u) => `${u.checkpointId} (${u.reason})`).join('; ');
+      this.view = {
+        ...this.view,
+        error:
+          `Imported; ${unreadable.length} checkpoint(s) could not be read and were left out: ` +
+          `${list}. The run can be stepped through and replayed` +
+          (record.lastCheckpointId ? ', and resumed from its readable checkpoints.' : '.'),
+        version: this.view.version + 1,
+      };
+      this.notify();
+    }
     return record;
   }
 

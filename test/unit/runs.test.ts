@@ -291,24 +291,58 @@ describe('RunController', () => {
     expect(elsewhere.getView().error).toMatch(/no checkpoint/);
   });
 
-  it('a run file with a damaged checkpoint imports, and its resume says what is wrong', async () => {
+  it('a run file with damaged checkpoints imports, says so at once, and resumes from a readable one', async () => {
     const controller = new RunController({ store: database().open() });
     await controller.start(customerSupport(), 'Where is order 6?', simulator);
     const view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
     controller.stop();
     await until(controller, (v) => !v.live);
     const file = await controller.exportRun(view.runId!);
-    const damaged = {
+    expect(file.checkpoints!.length).toBeGreaterThan(1);
+    const oldestDamaged = {
+      ...file,
+      checkpoints: file.checkpoints!.map((c, i) =>
+        i === 0 ? { ...c, state: { ...c.state, next: { kind: 'teleport' } } } : c,
+      ),
+    };
+    const one = new RunController({ store: database().open() });
+    await one.importRun(runFileText(oldestDamaged));
+    expect(one.getView().error).toMatch(
+      new RegExp(
+        `1 checkpoint\\(s\\) could not be read.*${file.checkpoints![0]!.checkpointId}.*teleport`,
+      ),
+    );
+    expect(await one.resume(view.runId!, simulator)).toBe(true);
+
+    const allDamaged = {
       ...file,
       checkpoints: file.checkpoints!.map((c) => ({ ...c, state: { next: 'nonsense' } })),
     };
     const elsewhere = new RunController({ store: database().open() });
-    await elsewhere.importRun(runFileText(damaged));
+    await elsewhere.importRun(runFileText(allDamaged));
+    expect(elsewhere.getView().error).toMatch(/could not be read/);
     expect(await elsewhere.resume(view.runId!, simulator)).toBe(false);
-    expect(elsewhere.getView().error).toMatch(/cannot be read/);
+    expect(elsewhere.getView().error).toMatch(/no checkpoint/);
     // Nothing lost: the run is still there to step through and replay.
     expect(await elsewhere.open(view.runId!)).toBe(true);
     expect(elsewhere.getView().timeline.events).toEqual(view.timeline.events);
+  });
+
+  it('a run file whose events break the event schema is refused with invalid_run_file', async () => {
+    const controller = new RunController({ store: database().open() });
+    await controller.start(customerSupport(), 'Where is order 6?', simulator);
+    const view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    controller.stop();
+    await until(controller, (v) => !v.live);
+    const file = await controller.exportRun(view.runId!);
+    const broken = {
+      ...file,
+      events: file.events.map((e) => (e.type === 'handoff' ? { ...e, to: 42 } : e)),
+    };
+    await expect(controller.importRun(JSON.stringify(broken))).rejects.toMatchObject({
+      code: 'invalid_run_file',
+      message: expect.stringMatching(/events\.\d+\.to/),
+    });
   });
 
   it('a stopped replay resumes on its script, giving the recorded answers it had not given', async () => {
