@@ -3,6 +3,7 @@
  * command lives in src/cli/.
  */
 import { parseArgs } from 'node:util';
+import { HandoffStudioError } from './engine/errors';
 import { exportCommand, parseExportTarget } from './cli/exportCommand';
 import { EXIT, processIO, UsageError, type CliIO } from './cli/io';
 import { parseRunArgs } from './cli/runArgs';
@@ -70,6 +71,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.err(`${(error as Error).message}\n\n${USAGE}`);
       return EXIT.usage;
     }
+    // A coded error (a damaged store, an unsafe run id…) is a message and exit 2, never a trace.
+    if (error instanceof HandoffStudioError) {
+      io.err(`Error (${error.code}): ${error.message}`);
+      return EXIT.usage;
+    }
     throw error;
   }
 }
@@ -87,6 +93,12 @@ function onlyFile(positionals: string[]): string {
 
 const isEntry = process.argv[1] !== undefined && /cli\.[cm]?[jt]s$/.test(process.argv[1]);
 if (isEntry) {
+  // A reader that stops early (`| head`) closes stdout: end quietly, as Unix tools do. A run
+  // cut off this way is resumable like any killed run (its checkpoints are written atomically).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

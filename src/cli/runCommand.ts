@@ -3,6 +3,7 @@
  * one JSON object per line on stdout, diagnostics on stderr. Exit 0 for a run that completed,
  * paused or was stopped, 1 for a failed run, 2 for bad arguments or an invalid document.
  */
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import {
   HandoffStudioError,
@@ -144,9 +145,11 @@ function reportInvalid(doc: Workflow, file: string, io: CliIO): boolean {
 }
 
 function createStore(args: RunArgs): CheckpointStore {
-  return args.store === undefined
-    ? new MemoryCheckpointStore()
-    : new FileCheckpointStore(args.store);
+  if (args.store === undefined) return new MemoryCheckpointStore();
+  if (existsSync(args.store) && !statSync(args.store).isDirectory()) {
+    throw new UsageError(`--store must be a directory; ${args.store} is a file.`);
+  }
+  return new FileCheckpointStore(args.store);
 }
 
 async function createProvider(args: RunArgs, doc: Workflow): Promise<ModelProvider> {

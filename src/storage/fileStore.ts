@@ -56,7 +56,26 @@ export class FileCheckpointStore implements CheckpointStore {
   }
 
   async getRun(runId: string): Promise<RunRecord | undefined> {
-    return (await readJson(join(this.runDir(runId), RUN_FILE))) as RunRecord | undefined;
+    const path = join(this.runDir(runId), RUN_FILE);
+    const value = await readJson(path);
+    if (value === undefined) return undefined;
+    const record = value as Partial<RunRecord> | null;
+    // A hand-edited or damaged record must be an error that names it, not a crash further on.
+    if (
+      typeof record !== 'object' ||
+      record === null ||
+      Array.isArray(record) ||
+      record.runId !== runId ||
+      typeof record.document !== 'string' ||
+      typeof record.docHash !== 'string' ||
+      typeof record.status !== 'string'
+    ) {
+      throw new HandoffStudioError(
+        'storage_error',
+        `${path} is not the record of run "${runId}" (damaged or edited by hand).`,
+      );
+    }
+    return record as RunRecord;
   }
 
   async listRuns(): Promise<RunRecord[]> {
