@@ -4,7 +4,7 @@
  * `seq` that continues across resumes, and saves a checkpoint at the start, after every agent
  * reply (once its batch is answered, so a tool never runs twice on resume) and at every pause.
  */
-import { handoffTargetOf, type Topology, type Workflow } from '../model';
+import { handoffTargetOf, own, type Topology, type Workflow } from '../model';
 import { Catalogues, requestEvent, statusOf, withUniqueIds } from './catalogue';
 import { needsApproval, planCalls, RESULT_TEXT } from './calls';
 import type { BreakpointGate } from './breakpoints';
@@ -128,7 +128,7 @@ export class Runner {
     }
     const pause = this.parts.breakpoints?.beforeCall(agent);
     if (pause) await this.atBreakpoint({ type: 'breakpoint', kind: pause, agent });
-    const callIndex = this.state.modelCalls[agent] ?? 0;
+    const callIndex = own(this.state.modelCalls, agent) ?? 0;
     this.state.modelCalls[agent] = callIndex + 1;
     this.emit({ type: 'agent_started', agent });
     const { offered, specs } = this.catalogues.of(agent);

@@ -4,7 +4,7 @@
  * the script that replays it.
  */
 import { z } from 'zod';
-import { formatPath, type PathSegment } from '../model';
+import { formatPath, own, type PathSegment } from '../model';
 import { HandoffStudioError } from './errors';
 import type { RunEvent } from './events';
 
@@ -92,7 +92,8 @@ export function runToScript(events: Iterable<RunEvent>): Script {
   const close = () => {
     if (!open) return;
     if (open.entry.text === undefined && open.deltas !== '') open.entry.text = open.deltas;
-    (script[open.agent] ??= []).push(open.entry);
+    const replies = own(script, open.agent) ?? (script[open.agent] = []);
+    replies.push(open.entry);
     open = undefined;
   };
   for (const event of effectiveLog(events)) {

@@ -2,7 +2,7 @@
  * Termination and continuation rules (DESIGN §3.6–3.7). Pure functions of the document, the
  * run state and the shared transcript; the runner decides *when* to ask them.
  */
-import { DEFAULT_TURN_LIMIT, type Topology, type Workflow } from '../model';
+import { DEFAULT_TURN_LIMIT, own, type Topology, type Workflow } from '../model';
 import type { CompletionReason } from './events';
 import type { RunState } from './state';
 import type { Transcript } from './transcript';
@@ -33,7 +33,7 @@ export function isAutonomousAgent(doc: Workflow, agent: string): boolean {
 }
 
 export function turnLimitOf(doc: Workflow, agent: string): number {
-  return doc.interaction.turnLimits[agent] ?? DEFAULT_TURN_LIMIT;
+  return own(doc.interaction.turnLimits, agent) ?? DEFAULT_TURN_LIMIT;
 }
 
 /** What follows a final reply, in the order of DESIGN §3.6. */

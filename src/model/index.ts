@@ -5,6 +5,7 @@ export * from './parse';
 export * from './serialize';
 export * from './migrations';
 export * from './path';
+export * from './own';
 export * from './issues';
 export * from './topology';
 export * from './validate';

@@ -15,6 +15,7 @@ import {
 import { buildTopology, EDGE_OK, EDGE_SELF, reachableFrom, type Topology } from './topology';
 import { validateTools } from './validateTools';
 import { stronglyConnected } from './graph';
+import { own } from './own';
 
 export function validateWorkflow(doc: Workflow, topology = buildTopology(doc)): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -304,7 +305,7 @@ function checkAutonomousCycles(doc: Workflow, topology: Topology, issues: Valida
   const chosen = interaction.autonomousAgents;
   const isAutonomous = (name: string) => chosen.length === 0 || chosen.includes(name);
   const limited = (name: string) =>
-    (interaction.turnLimits[name] ?? DEFAULT_TURN_LIMIT) < DEFAULT_TURN_LIMIT;
+    (own(interaction.turnLimits, name) ?? DEFAULT_TURN_LIMIT) < DEFAULT_TURN_LIMIT;
   const nodes = [...topology.agents.keys()].filter(isAutonomous);
   const inSet = new Set(nodes);
   const components = topology.implied

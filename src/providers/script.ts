@@ -4,6 +4,7 @@
  * run left it. Text is streamed as word-sized deltas, like the simulator's.
  */
 import { HandoffStudioError } from '../engine/errors';
+import { own } from '../model/own';
 import type { ModelProvider, ModelReply, ModelRequest } from '../engine/provider';
 import { defaultCallId, parseScript, type Script, type ScriptReply } from '../engine/script';
 
@@ -26,7 +27,7 @@ export function createScriptProvider(
   return {
     id: 'script',
     async complete(request: ModelRequest): Promise<ModelReply> {
-      const replies = checked[request.agent] ?? [];
+      const replies = own(checked, request.agent) ?? [];
       const entry = replies[request.callIndex];
       if (!entry) throw scriptExhausted(request.agent, request.callIndex, replies.length);
       return replay(entry, request, options.delayMs ?? 0);

@@ -6,6 +6,7 @@ import type { RunEvent } from '../engine/events';
 import { closeRequests, cutStreaming, hasRequest, updateLast } from './chat';
 import { last, push, set } from './plist';
 import type { AgentTrace, ChatItem, PendingRequest, TraceState, Turn } from './types';
+import { own } from './own';
 
 export function resolveApproval(
   s: TraceState,
@@ -90,7 +91,7 @@ export function notice(
 
 export function agentOf(s: TraceState, name: string): AgentTrace {
   return (
-    s.agents[name] ?? {
+    own(s.agents, name) ?? {
       name,
       visits: 0,
       modelCalls: 0,
@@ -212,7 +213,7 @@ export function endInvocation(
 ): TraceState {
   let agents = s.agents;
   for (const r of s.pending) {
-    const agent = agents[r.agent];
+    const agent = own(agents, r.agent);
     if (agent?.waiting !== undefined)
       agents = { ...agents, [r.agent]: { ...agent, waiting: undefined } };
   }

@@ -22,6 +22,7 @@ import {
 } from './parts';
 import { emptyList, push } from './plist';
 import type { ChatItem, TraceState, Turn } from './types';
+import { own } from './own';
 
 export { edgeKey } from './names';
 
@@ -80,7 +81,7 @@ function apply(s: TraceState, e: RunEvent): TraceState {
         chat: push(s.chat, notice(id, 'info', `Resumed from checkpoint ${e.checkpointId}.`)),
       };
     case 'agent_started': {
-      const previous = s.agents[e.agent];
+      const previous = own(s.agents, e.agent);
       const entering = s.lastStarted !== e.agent || previous === undefined;
       const turn: Turn = {
         index: s.turns.length,
@@ -170,7 +171,7 @@ function apply(s: TraceState, e: RunEvent): TraceState {
       };
     case 'handoff': {
       const key = edgeKey(e.from, e.to);
-      const edge = s.edges[key] ?? { source: e.from, target: e.to, count: 0, crossings: [] };
+      const edge = own(s.edges, key) ?? { source: e.from, target: e.to, count: 0, crossings: [] };
       const crossing = { seq: id, ...(e.reason !== undefined ? { reason: e.reason } : {}) };
       return {
         ...s,

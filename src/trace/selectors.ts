@@ -15,6 +15,7 @@ import type {
   TraceState,
   Turn,
 } from './types';
+import { own } from './own';
 
 /** What the canvas shows on an agent node. */
 export interface AgentOverlay {
@@ -45,7 +46,7 @@ const NOTHING: AgentTrace = {
 
 /** The overlay of one agent node. */
 export function traceForAgent(state: TraceState, name: string): AgentOverlay {
-  const agent = state.agents[name] ?? NOTHING;
+  const agent = own(state.agents, name) ?? NOTHING;
   const live = state.status === 'running' || state.status === 'waiting';
   return {
     active: live && state.activeAgent === name,
@@ -74,7 +75,7 @@ const UNTAKEN: EdgeTrace = { source: '', target: '', count: 0, crossings: [] };
 
 /** The overlay of one edge. */
 export function traceForEdge(state: TraceState, source: string, target: string): EdgeOverlay {
-  const edge = state.edges[edgeKey(source, target)] ?? UNTAKEN;
+  const edge = own(state.edges, edgeKey(source, target)) ?? UNTAKEN;
   const lastSeq = edge.crossings[edge.crossings.length - 1]?.seq ?? 0;
   return {
     count: edge.count,
@@ -89,7 +90,7 @@ export function traceForEdge(state: TraceState, source: string, target: string):
 
 /** Every turn of an agent, oldest first (its model calls, what it said and called). */
 export function turnsForAgent(state: TraceState, name: string): Turn[] {
-  const agent = state.agents[name];
+  const agent = own(state.agents, name);
   if (!agent) return [];
   return agent.turns.map((i) => get(state.turns, i)).filter((t): t is Turn => t !== undefined);
 }
