@@ -51,7 +51,10 @@ export function isDuplicateName(doc: Workflow, name: string): boolean {
  * agent with a name; for a later duplicate, it is swapped into the first one's place for the
  * call and swapped back after.
  */
-export function onAgent(id: string, op: (doc: Workflow, name: string) => Workflow): Operation {
+export function onAgent(
+  id: string,
+  op: (doc: Workflow, name: string) => Workflow,
+): (doc: Workflow, ids: DocIds) => Workflow {
   return (doc, ids) => {
     const index = agentAt(doc, ids, id);
     const name = doc.agents[index]!.name;

@@ -16,7 +16,18 @@ const base = doc({
 
 function build(builder: ReturnType<typeof createNodeBuilder>, d: Workflow) {
   const topology = buildTopology(d);
-  return builder(d, topology, indexProblems(validateWorkflow(d, topology)), new Set(), new Map());
+  const ids = {
+    agents: d.agents.map((a) => `id-${a.name}`),
+    edges: d.handoffs.map((_, i) => `e${i}`),
+  };
+  return builder(
+    d,
+    ids,
+    topology,
+    indexProblems(validateWorkflow(d, topology)),
+    new Set(),
+    new Map(),
+  );
 }
 
 describe('canvas nodes from the document', () => {

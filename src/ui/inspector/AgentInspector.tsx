@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   connectHandoff,
-  renameAgent,
   setAgentTool,
   setAutonomousAgent,
   setTurnLimit,
@@ -9,7 +8,9 @@ import {
   updateWorkflowSettings,
 } from '../../model/edit';
 import { DEFAULT_TURN_LIMIT, type Agent } from '../../model';
+import { isDuplicateName, onAgent, renameAgentById } from '../../store/byId';
 import { useDesigner, useDesignerStore } from '../../store/hooks';
+import { sayDuplicateRename } from '../canvas/InlineName';
 import { deleteSelection } from '../shell/commands';
 import { uiStore } from '../uiStore';
 import { CommitText, DocCheck, DocNumber, DocText } from './fields';
@@ -17,13 +18,18 @@ import { IssueList } from './IssueList';
 import { AgentBreakpointToggle, AgentRunTurns } from './RunTrace';
 import { ToolPicker } from './ToolPicker';
 
-/** The selected agent: name, description, instructions, model, tools, handoffs and settings. */
-export function AgentInspector({ agent }: { agent: Agent }) {
+/**
+ * The selected agent (`id`: its view id): name, description, instructions, model, tools,
+ * handoffs and settings. Its own fields are edited by id (`onAgent`), so that of two agents with
+ * one name the one shown is the one changed; settings keyed by name (autonomy, turn limits, the
+ * start agent) belong to the name.
+ */
+export function AgentInspector({ id, agent }: { id: string; agent: Agent }) {
   const store = useDesignerStore();
   const doc = useDesigner((s) => s.doc);
   const issues = useDesigner((s) => s.issues);
   const name = agent.name;
-  const key = (field: string) => `agent:${name}.${field}`;
+  const key = (field: string) => `agent:${id}.${field}`;
   const mine = issues.filter((i) => i.agent === name && !i.edge);
   const autonomous = doc.interaction.mode === 'autonomous';
   const isAutonomous =
@@ -56,10 +62,12 @@ export function AgentInspector({ agent }: { agent: Agent }) {
         value={name}
         hint="Renaming updates every handoff, setting and handoff_to_ mention."
         commit={(to) => {
-          const result = store.getState().apply((d) => renameAgent(d, name, to), {
+          const duplicate = isDuplicateName(store.getState().doc, name);
+          const result = store.getState().apply(renameAgentById(id, to), {
             label: `Rename ${name}`,
-            select: { agents: [to], edges: [] },
+            select: { agents: [id], edges: [] },
           });
+          if (result.ok && duplicate && to !== name) sayDuplicateRename(name, to);
           return result.ok ? undefined : result.error.message;
         }}
       />
@@ -68,7 +76,7 @@ export function AgentInspector({ agent }: { agent: Agent }) {
         value={agent.description}
         field={key('description')}
         undoLabel="Edit description"
-        op={(v) => (d) => updateAgent(d, name, { description: v })}
+        op={(v) => onAgent(id, (d, n) => updateAgent(d, n, { description: v }))}
         hint="What models handing off to this agent read, unless the handoff has its own."
         multiline
         rows={2}
@@ -78,7 +86,7 @@ export function AgentInspector({ agent }: { agent: Agent }) {
         value={agent.instructions}
         field={key('instructions')}
         undoLabel="Edit instructions"
-        op={(v) => (d) => updateAgent(d, name, { instructions: v })}
+        op={(v) => onAgent(id, (d, n) => updateAgent(d, n, { instructions: v }))}
         multiline
         rows={6}
         placeholder="The system prompt of this agent"
@@ -88,7 +96,7 @@ export function AgentInspector({ agent }: { agent: Agent }) {
         value={agent.model ?? ''}
         field={key('model')}
         undoLabel="Edit model"
-        op={(v) => (d) => updateAgent(d, name, { model: v })}
+        op={(v) => onAgent(id, (d, n) => updateAgent(d, n, { model: v }))}
         placeholder={doc.defaults.model ? `${doc.defaults.model} (default)` : 'Default model'}
       />
       <ToolPicker
@@ -96,9 +104,12 @@ export function AgentInspector({ agent }: { agent: Agent }) {
         tools={doc.tools}
         checked={(tool) => agent.tools.includes(tool)}
         onToggle={(tool, on) =>
-          store.getState().apply((d) => setAgentTool(d, name, tool, on), {
-            label: on ? `Give ${tool}` : `Remove ${tool}`,
-          })
+          store.getState().apply(
+            onAgent(id, (d, n) => setAgentTool(d, n, tool, on)),
+            {
+              label: on ? `Give ${tool}` : `Remove ${tool}`,
+            },
+          )
         }
       />
       <Handoffs name={name} />
@@ -154,7 +165,10 @@ function Handoffs({ name }: { name: string }) {
     .map((a) => a.name)
     .filter((n) => n !== name && !outbound.some(({ e }) => e.target === n));
   const chosen = candidates.includes(target) ? target : (candidates[0] ?? '');
-  const pick = (i: number) => store.getState().select({ agents: [], edges: [i] });
+  const pick = (i: number) => {
+    const id = store.getState().ids.edges[i];
+    if (id !== undefined) store.getState().select({ agents: [], edges: [id] });
+  };
   return (
     <fieldset className="inspector__group">
       <legend>Handoffs</legend>
