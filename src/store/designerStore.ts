@@ -11,7 +11,7 @@ import type { Workflow } from '../model/schema';
 import { buildTopology, type Topology } from '../model/topology';
 import { validateWorkflow } from '../model/validate';
 import { applyFields, diffDocuments, History, type DocumentDiff } from './history';
-import { freshIds, idsFit, reconcileIds, type DocIds } from './identity';
+import { createdSelection, freshIds, idsFit, reconcileIds, type DocIds } from './identity';
 import { EMPTY_SELECTION, sameSelection, sanitizeSelection, type Selection } from './selection';
 
 /**
@@ -249,31 +249,6 @@ const withIds = (diff: DocumentDiff, before: DocIds, after: DocIds): DocumentDif
   ...diff,
   ids: { before, after },
 });
-
-/**
- * What an operation created, as ids. Outcomes name created agents; with a name held twice, the
- * agent that got a new id is the created one.
- */
-function createdSelection(
-  outcome: EditOutcome,
-  doc: Workflow,
-  before: DocIds,
-  ids: DocIds,
-): Selection {
-  const old = new Set(before.agents);
-  const agents: string[] = [];
-  for (const name of outcome.agents ?? []) {
-    let pick: string | undefined;
-    doc.agents.forEach((a, i) => {
-      if (a.name !== name) return;
-      const id = ids.agents[i]!;
-      if (pick === undefined || (old.has(pick) && !old.has(id))) pick = id;
-    });
-    if (pick !== undefined) agents.push(pick);
-  }
-  const edges = (outcome.edges ?? []).flatMap((i) => (ids.edges[i] ? [ids.edges[i]] : []));
-  return { agents, edges };
-}
 
 /** True when the documents differ only in agents' positions (a drag, an auto-layout). */
 export function onlyPositionsDiffer(a: Workflow, b: Workflow): boolean {

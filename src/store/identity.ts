@@ -152,3 +152,28 @@ function carry<T>(
   });
   return same ? oldIds : result;
 }
+
+/**
+ * What an operation created, as ids. Outcomes name created agents; with a name held twice, the
+ * agent that got a new id is the created one.
+ */
+export function createdSelection(
+  outcome: { agents?: readonly string[]; edges?: readonly number[] },
+  doc: Workflow,
+  before: DocIds,
+  ids: DocIds,
+): { agents: string[]; edges: string[] } {
+  const old = new Set(before.agents);
+  const agents: string[] = [];
+  for (const name of outcome.agents ?? []) {
+    let pick: string | undefined;
+    doc.agents.forEach((a, i) => {
+      if (a.name !== name) return;
+      const id = ids.agents[i]!;
+      if (pick === undefined || (old.has(pick) && !old.has(id))) pick = id;
+    });
+    if (pick !== undefined) agents.push(pick);
+  }
+  const edges = (outcome.edges ?? []).flatMap((i) => (ids.edges[i] ? [ids.edges[i]] : []));
+  return { agents, edges };
+}

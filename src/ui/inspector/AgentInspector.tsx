@@ -7,9 +7,10 @@ import {
   updateAgent,
   updateWorkflowSettings,
 } from '../../model/edit';
-import { DEFAULT_TURN_LIMIT, type Agent } from '../../model';
+import { DEFAULT_TURN_LIMIT, type Agent, type Workflow } from '../../model';
 import { isDuplicateName, onAgent, renameAgentById } from '../../store/byId';
 import { useDesigner, useDesignerStore } from '../../store/hooks';
+import { agentIdOf } from '../../store/identity';
 import { sayDuplicateRename } from '../canvas/InlineName';
 import { deleteSelection } from '../shell/commands';
 import { uiStore } from '../uiStore';
@@ -112,7 +113,7 @@ export function AgentInspector({ id, agent }: { id: string; agent: Agent }) {
           )
         }
       />
-      <Handoffs name={name} />
+      <Handoffs id={id} name={name} />
       {autonomous && (
         <fieldset className="inspector__group">
           <legend>Autonomous mode</legend>
@@ -155,15 +156,33 @@ export function AgentInspector({ id, agent }: { id: string; agent: Agent }) {
 }
 
 /** Outbound and inbound handoffs, with a keyboard way to connect. */
-function Handoffs({ name }: { name: string }) {
-  const store = useDesignerStore();
+function Handoffs({ id, name }: { id: string; name: string }) {
   const doc = useDesigner((s) => s.doc);
+  // With a duplicated name, the handoffs naming it attach to the first agent of that name.
+  const owner = useDesigner((s) => agentIdOf(s.doc, s.ids, name) === id);
+  if (!owner) {
+    return (
+      <fieldset className="inspector__group">
+        <legend>Handoffs</legend>
+        <p className="field__hint">
+          Another agent is also called &quot;{name}&quot;: handoffs naming it belong to the first
+          one. Rename this agent to give it handoffs of its own.
+        </p>
+      </fieldset>
+    );
+  }
+  return <HandoffList name={name} doc={doc} />;
+}
+
+function HandoffList({ name, doc }: { name: string; doc: Workflow }) {
+  const store = useDesignerStore();
   const [target, setTarget] = useState('');
   const outbound = doc.handoffs.flatMap((e, i) => (e.source === name ? [{ e, i }] : []));
   const inbound = doc.handoffs.flatMap((e, i) => (e.target === name ? [{ e, i }] : []));
-  const candidates = doc.agents
-    .map((a) => a.name)
-    .filter((n) => n !== name && !outbound.some(({ e }) => e.target === n));
+  // Names, each once (two agents may share one).
+  const candidates = [...new Set(doc.agents.map((a) => a.name))].filter(
+    (n) => n !== name && !outbound.some(({ e }) => e.target === n),
+  );
   const chosen = candidates.includes(target) ? target : (candidates[0] ?? '');
   const pick = (i: number) => {
     const id = store.getState().ids.edges[i];

@@ -15,7 +15,8 @@ export function EdgeInspector({ id, edge, index }: { id: string; edge: Handoff; 
   const doc = useDesigner((s) => s.doc);
   const issues = useDesigner((s) => s.issues);
   const mine = issues.filter((i) => i.edge?.index === index);
-  const names = doc.agents.map((a) => a.name);
+  // Each name once: two agents may share one (a validation error, still editable).
+  const names = [...new Set(doc.agents.map((a) => a.name))];
   const target = doc.agents.find((a) => a.name === edge.target);
   const fallback = target?.description.trim()
     ? `${edge.target}'s description: "${target.description}"`
