@@ -29,6 +29,27 @@ test('two agents with one name typed in the JSON view are two nodes; the problem
   // the minimap draws every node once, no more
   await expect(page.locator('.react-flow__minimap-node')).toHaveCount(4);
 
+  // dragging one of them moves that one only
+  const refundTwin = twins.filter({ hasText: REFUND });
+  const triageTwin = twins.filter({ hasText: TRIAGE });
+  // (measured from another node: the view may pan while dragging)
+  const offset = async (twin: typeof twins) => {
+    const [a, b] = [await canvas.box(twin), await canvas.box(canvas.node('order_agent'))];
+    return { x: Math.round(a.x - b.x), y: Math.round(a.y - b.y) };
+  };
+  const still = await offset(triageTwin);
+  const from = await offset(refundTwin);
+  const grab = await canvas.box(refundTwin.locator('.agent-node__description'));
+  await page.mouse.move(grab.x + grab.width / 2, grab.y + grab.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grab.x + grab.width / 2 + 60, grab.y + grab.height / 2 + 40, {
+    steps: 10,
+  });
+  await page.mouse.up();
+  await expect.poll(async () => (await offset(refundTwin)).x).toBeGreaterThan(from.x + 30);
+  expect(await offset(triageTwin)).toEqual(still);
+  await page.keyboard.press('Escape');
+
   // the problem is about the second agent of the name: clicking it selects that one
   const problem = inspector.problem('Agent name "triage_agent" is already used');
   await expect(problem).toBeVisible();
