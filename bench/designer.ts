@@ -74,7 +74,8 @@ async function middleNode(page: Page): Promise<string> {
       for (const el of document.querySelectorAll('.react-flow__node')) {
         const r = el.getBoundingClientRect();
         const d = Math.hypot(r.x + r.width / 2 - x!, r.y + r.height / 2 - y!);
-        if (d < distance) [best, distance] = [el.getAttribute('data-id') ?? '', d];
+        const name = el.querySelector('.agent-node')?.getAttribute('data-agent') ?? '';
+        if (d < distance) [best, distance] = [name, d];
       }
       return best;
     },
@@ -91,7 +92,7 @@ interface DragFigures {
 }
 
 async function dragFrames(page: Page, name: string): Promise<DragFigures> {
-  const node = page.locator(`.react-flow__node[data-id="${name}"]`);
+  const node = page.locator(`.react-flow__node:has(> .agent-node[data-agent="${name}"])`);
   const box = (await node.boundingBox())!;
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   await page.evaluate(() => {
@@ -128,7 +129,7 @@ async function dragFrames(page: Page, name: string): Promise<DragFigures> {
 }
 
 async function keystrokes(page: Page, count: number, name: string): Promise<number[]> {
-  await page.locator(`.react-flow__node[data-id="${name}"] .agent-node__description`).click();
+  await page.locator(`.agent-node[data-agent="${name}"] .agent-node__description`).click();
   const field = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Description', {
     exact: true,
   });

@@ -10,11 +10,15 @@ import { sortIssues, type ValidationIssue } from '../model/issues';
 import type { Workflow } from '../model/schema';
 import { buildTopology, type Topology } from '../model/topology';
 import { validateWorkflow } from '../model/validate';
-import { applyFields, diffDocuments, History } from './history';
+import { applyFields, diffDocuments, History, type DocumentDiff } from './history';
+import { createdSelection, freshIds, idsFit, reconcileIds, type DocIds } from './identity';
 import { EMPTY_SELECTION, sameSelection, sanitizeSelection, type Selection } from './selection';
 
-/** An operation: a pure function of the document (see `src/model/edit.ts`). */
-export type Operation = (doc: Workflow) => Workflow | EditOutcome;
+/**
+ * An operation: a pure function of the document (see `src/model/edit.ts`). It may read the
+ * view's ids to find the element it is about (see `./byId`); it never changes them.
+ */
+export type Operation = (doc: Workflow, ids: DocIds) => Workflow | EditOutcome;
 
 export interface ApplyOptions {
   /** What the step does, for people ("Rename agent"); shown in undo/redo tooltips. */
@@ -45,6 +49,11 @@ export interface DesignerState {
   readonly topology: Topology;
   /** Validation issues of `doc`, errors first (derived, recomputed on every change). */
   readonly issues: readonly ValidationIssue[];
+  /**
+   * The view's ids of `doc.agents` and `doc.handoffs`, parallel to them (see `./identity`).
+   * Never part of the document; an undo or redo brings back the ids of its step.
+   */
+  readonly ids: DocIds;
   readonly selection: Selection;
   /** Increments on every document change, undo and redo included. */
   readonly revision: number;
@@ -118,11 +127,12 @@ export function createDesignerStore(
       redoLabel: history.redoLabel,
     });
 
-    const commit = (doc: Workflow, kind: ChangeKind, selection?: Selection) => {
+    const commit = (doc: Workflow, ids: DocIds, kind: ChangeKind, selection?: Selection) => {
       const state = get();
-      const nextSelection = sanitizeSelection(selection ?? state.selection, doc);
+      const nextSelection = sanitizeSelection(selection ?? state.selection, doc, ids);
       set({
         doc,
+        ids,
         // A move changes no check: keep the issues (and their identity, so nothing re-renders).
         ...(onlyPositionsDiffer(state.doc, doc)
           ? { topology: state.topology, issues: state.issues }
@@ -134,8 +144,17 @@ export function createDesignerStore(
       });
     };
 
+    // The ids of the document an undo or redo lands on: those recorded with the step (they fit
+    // unless the history was recorded without them), else carried over like an edit's.
+    const landOn = (doc: Workflow, recorded: DocIds | undefined): DocIds => {
+      if (recorded && idsFit(recorded, doc)) return recorded;
+      const { doc: current, ids } = get();
+      return reconcileIds(current, ids, doc);
+    };
+
     return {
       doc: initial,
+      ids: freshIds(initial),
       ...derive(initial),
       selection: EMPTY_SELECTION,
       revision: 0,
@@ -146,35 +165,38 @@ export function createDesignerStore(
       redoLabel: undefined,
 
       apply(operation, { label, coalesce, burstMs, select }) {
-        const before = get().doc;
+        const { doc: before, ids: beforeIds } = get();
         let outcome: Workflow | EditOutcome;
         try {
-          outcome = operation(before);
+          outcome = operation(before, beforeIds);
         } catch (error) {
           if (error instanceof EditError) return { ok: false, error };
           throw error;
         }
         const after = isOutcome(outcome) ? outcome.doc : outcome;
-        const created =
-          isOutcome(outcome) && (outcome.agents?.length || outcome.edges?.length)
-            ? { agents: outcome.agents ?? [], edges: outcome.edges ?? [] }
-            : undefined;
         const diff = diffDocuments(before, after);
         if (!diff) {
           if (select) get().select(select);
           return { ok: true, changed: false };
         }
-        history.record(diff, label, now(), coalesce, burstMs);
-        commit(after, 'edit', select ?? created);
+        const ids = reconcileIds(before, beforeIds, after);
+        const created =
+          isOutcome(outcome) && (outcome.agents?.length || outcome.edges?.length)
+            ? createdSelection(outcome, after, beforeIds, ids)
+            : undefined;
+        history.record(withIds(diff, beforeIds, ids), label, now(), coalesce, burstMs);
+        commit(after, ids, 'edit', select ?? created);
         return { ok: true, changed: true };
       },
 
       replaceDocument(doc, label) {
-        const diff = diffDocuments(get().doc, doc);
+        const { doc: before, ids: beforeIds } = get();
+        const diff = diffDocuments(before, doc);
         if (!diff) return false;
-        history.record(diff, label, now());
+        const ids = reconcileIds(before, beforeIds, doc);
+        history.record(withIds(diff, beforeIds, ids), label, now());
         history.breakCoalescing();
-        commit(doc, 'replace');
+        commit(doc, ids, 'replace');
         return true;
       },
 
@@ -182,6 +204,7 @@ export function createDesignerStore(
         history.clear();
         set({
           doc,
+          ids: freshIds(doc),
           ...derive(doc),
           selection: EMPTY_SELECTION,
           revision: get().revision + 1,
@@ -193,19 +216,21 @@ export function createDesignerStore(
       undo() {
         const entry = history.undo();
         if (!entry) return false;
-        commit(applyFields(get().doc, entry.diff.before), 'undo');
+        const doc = applyFields(get().doc, entry.diff.before);
+        commit(doc, landOn(doc, entry.diff.ids?.before), 'undo');
         return true;
       },
 
       redo() {
         const entry = history.redo();
         if (!entry) return false;
-        commit(applyFields(get().doc, entry.diff.after), 'redo');
+        const doc = applyFields(get().doc, entry.diff.after);
+        commit(doc, landOn(doc, entry.diff.ids?.after), 'redo');
         return true;
       },
 
       select(selection) {
-        const next = sanitizeSelection(selection, get().doc);
+        const next = sanitizeSelection(selection, get().doc, get().ids);
         if (!sameSelection(next, get().selection)) set({ selection: next });
       },
 
@@ -219,6 +244,11 @@ export function createDesignerStore(
 function isOutcome(value: Workflow | EditOutcome): value is EditOutcome {
   return 'doc' in value;
 }
+
+const withIds = (diff: DocumentDiff, before: DocIds, after: DocIds): DocumentDiff => ({
+  ...diff,
+  ids: { before, after },
+});
 
 /** True when the documents differ only in agents' positions (a drag, an auto-layout). */
 export function onlyPositionsDiffer(a: Workflow, b: Workflow): boolean {

@@ -4,6 +4,7 @@
  * unchanged part, so a step costs only what changed. Pure; no React, no zustand.
  */
 import type { Workflow } from '../model/schema';
+import type { DocIds } from './identity';
 
 type Fields = Partial<Record<keyof Workflow, unknown>>;
 
@@ -11,6 +12,11 @@ type Fields = Partial<Record<keyof Workflow, unknown>>;
 export interface DocumentDiff {
   readonly before: Fields;
   readonly after: Fields;
+  /**
+   * The view's ids of agents and handoffs before and after (see `./identity`), so that an undo
+   * or a redo gives every element back the id it had: selection and canvas follow it.
+   */
+  readonly ids?: { readonly before: DocIds; readonly after: DocIds };
 }
 
 /** One undo step. */
@@ -56,7 +62,10 @@ export function mergeDiffs(first: DocumentDiff, second: DocumentDiff): DocumentD
   for (const [key, value] of Object.entries(second.before) as Array<[keyof Workflow, unknown]>) {
     if (!(key in before)) before[key] = value;
   }
-  return { before, after: { ...first.after, ...second.after } };
+  const after = { ...first.after, ...second.after };
+  const ids =
+    first.ids && second.ids ? { before: first.ids.before, after: second.ids.after } : undefined;
+  return ids ? { before, after, ids } : { before, after };
 }
 
 /** Undo and redo stacks with coalescing. */

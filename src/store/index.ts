@@ -18,12 +18,15 @@
  *   open workflow) as one undo step. Returns false when nothing changed.
  * - `loadDocument(doc)`: opens another document. Clears history and selection (`lastChange` is
  *   `'load'`, so autosave can skip it).
+ * - Operations on one element address it by id (`./byId`: `renameAgentById`, `onAgent`,
+ *   `moveAgentsById`, `deleteById`, `updateHandoffById`), never by name or index.
  * - `undo()` / `redo()`: return false when there is nothing to undo / redo. An edit clears the
  *   redo stack; a selection change never does.
  *
  * ## Reading it
- * State fields: `doc`, `topology`, `issues` (sorted, errors first), `selection`
- * (`{ agents: string[], edges: number[] (indices in doc.handoffs), tool?: string }`),
+ * State fields: `doc`, `ids` (the view's ids of agents and handoffs, parallel to `doc.agents`
+ * and `doc.handoffs`, never saved: see `./identity`), `topology`, `issues` (sorted, errors
+ * first), `selection` (`{ agents: string[], edges: string[] (ids), tool?: string }`),
  * `revision` (increments on every document change), `lastChange` (`load | edit | replace | undo
  * | redo`), `canUndo`, `canRedo`, `undoLabel`, `redoLabel`. The document is immutable: compare
  * by reference.
@@ -56,4 +59,21 @@ export {
 export { designerStore } from './appStore';
 export { EMPTY_SELECTION, sameSelection, sanitizeSelection, type Selection } from './selection';
 export { onDocumentChange, subscribeSelector } from './subscribe';
+export {
+  agentIdOf,
+  agentNames,
+  edgeIndices,
+  indexOfId,
+  reconcileIds,
+  freshIds,
+  type DocIds,
+} from './identity';
+export {
+  deleteById,
+  isDuplicateName,
+  moveAgentsById,
+  onAgent,
+  renameAgentById,
+  updateHandoffById,
+} from './byId';
 export { diffDocuments, mergeDiffs, type DocumentDiff, type HistoryEntry } from './history';

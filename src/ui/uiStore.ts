@@ -8,10 +8,10 @@ import { useStore } from 'zustand';
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export interface UiState {
-  /** The agent whose name is being edited in place on the canvas. */
+  /** The agent (view id, see `src/store/identity.ts`) whose name is being edited in place. */
   renaming: string | undefined;
-  /** The edge (index) whose label is being edited in place. */
-  editingEdge: number | undefined;
+  /** The handoff (view id) whose label is being edited in place. */
+  editingEdge: string | undefined;
   shortcutsOpen: boolean;
   theme: ThemeChoice;
   snapToGrid: boolean;

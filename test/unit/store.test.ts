@@ -85,7 +85,8 @@ describe('designer store', () => {
     const store = createDesignerStore(sample());
     store.getState().apply((d) => deleteAgents(d, ['b']), { label: 'Delete' });
     store.getState().undo();
-    store.getState().select({ agents: ['a', 'b'], edges: [0] });
+    const { ids } = store.getState();
+    store.getState().select({ agents: [...ids.agents], edges: [ids.edges[0]!] });
     expect(store.getState().canRedo).toBe(true);
     store.getState().select({ agents: [], edges: [] });
     expect(store.getState().redo()).toBe(true);
@@ -108,9 +109,15 @@ describe('designer store', () => {
   it('selects what an operation created and drops selection that no longer exists', () => {
     const store = createDesignerStore(sample());
     store.getState().apply((d) => addAgent(d, { name: 'c' }), { label: 'Add' });
-    expect(store.getState().selection).toEqual({ agents: ['c'], edges: [] });
+    expect(store.getState().selection).toEqual({
+      agents: [store.getState().ids.agents[2]],
+      edges: [],
+    });
     store.getState().apply((d) => connectHandoff(d, 'b', 'c'), { label: 'Connect' });
-    expect(store.getState().selection).toEqual({ agents: [], edges: [1] });
+    expect(store.getState().selection).toEqual({
+      agents: [],
+      edges: [store.getState().ids.edges[1]],
+    });
     store.getState().undo();
     expect(store.getState().selection.edges).toEqual([]);
   });
@@ -147,7 +154,7 @@ describe('designer store', () => {
       (s) => s.selection,
       (s) => selections.push(s.agents.length),
     );
-    store.getState().select({ agents: ['a'], edges: [] });
+    store.getState().select({ agents: [store.getState().ids.agents[0]!], edges: [] });
     store.getState().apply((d) => updateAgent(d, 'a', { model: 'm' }), { label: 'Model' });
     store.getState().undo();
     store.getState().redo();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTopology, validateWorkflow, type Workflow } from '../../src/model';
 import { moveAgents, updateAgent } from '../../src/model/edit';
 import { initialViewport } from '../../src/ui/canvas/initialViewport';
-import { createNodeBuilder, indexProblems } from '../../src/ui/canvas/toFlow';
+import { createEdgeBuilder, createNodeBuilder, indexProblems } from '../../src/ui/canvas/toFlow';
 import { doc } from '../support/docs';
 
 const base = doc({
@@ -16,7 +16,18 @@ const base = doc({
 
 function build(builder: ReturnType<typeof createNodeBuilder>, d: Workflow) {
   const topology = buildTopology(d);
-  return builder(d, topology, indexProblems(validateWorkflow(d, topology)), new Set(), new Map());
+  const ids = {
+    agents: d.agents.map((a) => `id-${a.name}`),
+    edges: d.handoffs.map((_, i) => `e${i}`),
+  };
+  return builder(
+    d,
+    ids,
+    topology,
+    indexProblems(validateWorkflow(d, topology)),
+    new Set(),
+    new Map(),
+  );
 }
 
 describe('canvas nodes from the document', () => {
@@ -71,5 +82,25 @@ describe('initial viewport', () => {
   it('never zooms in past 100 % for a small graph, and is the identity with no room', () => {
     expect(initialViewport(base, 1600, 900, fit).zoom).toBe(1);
     expect(initialViewport(base, 0, 0, fit)).toEqual({ x: 0, y: 0, zoom: 1 });
+  });
+});
+
+describe('canvas identity', () => {
+  it('two agents with one name are two nodes; an edge to the name attaches to the first', () => {
+    const twins = doc({
+      startAgent: 'a',
+      agents: [{ name: 'a' }, { name: 'b' }, { name: 'b', description: 'twin' }],
+      handoffs: [{ source: 'a', target: 'b' }],
+    });
+    const ids = { agents: ['n1', 'n2', 'n3'], edges: ['e1'] };
+    const topology = buildTopology(twins);
+    const problems = indexProblems(validateWorkflow(twins, topology));
+    const nodes = createNodeBuilder()(twins, ids, topology, problems, new Set(['n3']), new Map());
+    expect(nodes.map((n) => n.id)).toEqual(['n1', 'n2', 'n3']);
+    expect(nodes.map((n) => n.selected)).toEqual([false, false, true]);
+    expect(nodes[2]!.data.problems.errors).toBeGreaterThan(0);
+    const edges = createEdgeBuilder()(twins, ids, topology, problems, new Set(['e1']));
+    expect(edges).toHaveLength(1);
+    expect(edges[0]).toMatchObject({ id: 'e1', source: 'n1', target: 'n2', selected: true });
   });
 });

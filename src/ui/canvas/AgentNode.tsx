@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import { indexOfId } from '../../store/identity';
 import { useDesigner } from '../../store/hooks';
 import { useUi } from '../uiStore';
 import { AgentTrace } from './AgentTrace';
@@ -14,10 +15,10 @@ import type { AgentFlowNode } from './toFlow';
  * node builder hands over the same props object when its markers or place did not change; what
  * is written on it comes from the document (see toFlow.ts).
  */
-export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<AgentFlowNode>) {
-  const renaming = useUi((s) => s.renaming === data.name);
-  // The topology's agent: the document's, except perhaps an old position (not read here).
-  const agent = useDesigner((s) => s.topology.agents.get(data.name));
+export const AgentNode = memo(function AgentNode({ id, data, selected }: NodeProps<AgentFlowNode>) {
+  const renaming = useUi((s) => s.renaming === id);
+  // This node's agent by its view id: two agents may share a name.
+  const agent = useDesigner((s) => s.doc.agents[indexOfId(s.ids.agents, id)]);
   const catalogue = useDesigner((s) => s.doc.tools);
   const defaultModel = useDesigner((s) => s.doc.defaults.model);
   const tools = useMemo(
@@ -64,7 +65,7 @@ export const AgentNode = memo(function AgentNode({ data, selected }: NodeProps<A
             aria-label="breakpoint"
           />
         )}
-        <InlineName name={data.name} editing={renaming} />
+        <InlineName id={id} name={data.name} editing={renaming} />
         {data.isTerminal && (
           <span className="badge badge--terminal" title="Terminal: no outbound handoffs">
             ■ terminal

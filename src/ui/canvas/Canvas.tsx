@@ -74,6 +74,7 @@ const miniMapColor = (node: Node) => {
 export function Canvas() {
   const store = useDesignerStore();
   const doc = useDesigner((s) => s.doc);
+  const ids = useDesigner((s) => s.ids);
   const topology = useDesigner((s) => s.topology);
   const issues = useDesigner((s) => s.issues);
   const selection = useDesigner((s) => s.selection);
@@ -97,8 +98,8 @@ export function Canvas() {
   // A drag under way: its positions are drawn before they reach the document (at the drop).
   const [dragged, setDragged] = useState<DragPositions>(() => new Map());
   const built = useMemo(
-    () => buildNodes(doc, topology, problems, selectedAgents, sizes),
-    [buildNodes, doc, topology, problems, selectedAgents, sizes],
+    () => buildNodes(doc, ids, topology, problems, selectedAgents, sizes),
+    [buildNodes, doc, ids, topology, problems, selectedAgents, sizes],
   );
   const nodes = useMemo(
     () =>
@@ -111,12 +112,12 @@ export function Canvas() {
     [built, dragged],
   );
   const edges = useMemo(
-    () => buildEdges(doc, topology, problems, selectedEdges),
-    [buildEdges, doc, topology, problems, selectedEdges],
+    () => buildEdges(doc, ids, topology, problems, selectedEdges),
+    [buildEdges, doc, ids, topology, problems, selectedEdges],
   );
   const sketch = far && doc.handoffs.length >= SKETCH_FROM;
   // The agents being dragged: a set that keeps its identity for the whole drag (the positions
-  // change on every frame, the names do not). Agent names hold no newline.
+  // change on every frame, the ids do not). Node ids hold no newline.
   const draggingKey = [...dragged.keys()].join('\n');
   const dragging = useMemo(
     () => new Set(draggingKey === '' ? [] : draggingKey.split('\n')),

@@ -1,5 +1,7 @@
 import { Panel, useReactFlow } from '@xyflow/react';
 import { useEffect, useState } from 'react';
+import { agentIdOf } from '../../store/identity';
+import { useDesignerStore } from '../../store/hooks';
 import { useActiveAgent } from './useTraceOverlay';
 
 /**
@@ -10,9 +12,13 @@ export function FollowActive() {
   const active = useActiveAgent();
   const [follow, setFollow] = useState(true);
   const { getNode, setCenter, getZoom } = useReactFlow();
+  const store = useDesignerStore();
   useEffect(() => {
     if (!follow || active === undefined) return;
-    const node = getNode(active);
+    // The run names the agent; its node is the first agent with that name.
+    const { doc, ids } = store.getState();
+    const id = agentIdOf(doc, ids, active);
+    const node = id === undefined ? undefined : getNode(id);
     if (!node) return;
     const width = node.measured?.width ?? 240;
     const height = node.measured?.height ?? 100;
@@ -20,7 +26,7 @@ export function FollowActive() {
       zoom: Math.max(getZoom(), 0.6),
       duration: 400,
     });
-  }, [active, follow, getNode, setCenter, getZoom]);
+  }, [active, follow, getNode, setCenter, getZoom, store]);
   if (active === undefined) return null;
   return (
     <Panel position="top-right" className="follow-active">

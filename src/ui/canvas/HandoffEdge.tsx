@@ -1,7 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import type { EdgeOverlay } from '../../trace';
-import { updateHandoff } from '../../model/edit';
+import { updateHandoffById } from '../../store/byId';
 import { useDesignerStore } from '../../store/hooks';
 import { uiStore, useUi } from '../uiStore';
 import type { HandoffFlowEdge } from './toFlow';
@@ -18,10 +18,10 @@ const MAX_LABEL = 48;
 export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } =
     props;
-  const overlay = useEdgeOverlay(props.source, props.target);
-  const breakpoint = useEdgeBreakpoint(props.source, props.target);
-  const index = data?.index ?? -1;
-  const editing = useUi((s) => s.editingEdge === index);
+  // The ends by name (the trace and breakpoints speak names; `source`/`target` are node ids).
+  const overlay = useEdgeOverlay(data?.from ?? '', data?.to ?? '');
+  const breakpoint = useEdgeBreakpoint(data?.from ?? '', data?.to ?? '');
+  const editing = useUi((s) => s.editingEdge === id);
   const store = useDesignerStore();
   const [path, labelX, labelY] = edgePath({
     sourceX,
@@ -53,14 +53,14 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlo
           }${data?.own ? '' : ' edge-label--fallback'}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           title={data?.problem ? `${label}\n⚠ ${data.problem}` : label}
-          onDoubleClick={() => uiStore.getState().set({ editingEdge: index })}
+          onDoubleClick={() => uiStore.getState().set({ editingEdge: id })}
           onClick={(e) => {
             e.stopPropagation();
             const { selection, select } = store.getState();
             select(
               e.shiftKey || e.metaKey || e.ctrlKey
-                ? { agents: selection.agents, edges: [...selection.edges, index] }
-                : { agents: [], edges: [index] },
+                ? { agents: selection.agents, edges: [...selection.edges, id] }
+                : { agents: [], edges: [id] },
             );
           }}
         >
@@ -77,7 +77,7 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlo
               ×{overlay.count}
             </span>
           )}
-          {editing ? <LabelEditor index={index} initial={data?.own ? label : ''} /> : short}
+          {editing ? <LabelEditor id={id} initial={data?.own ? label : ''} /> : short}
         </div>
       </EdgeLabelRenderer>
     </>
@@ -97,12 +97,12 @@ export function HandoffPulse({ path, overlay }: { path: string; overlay: EdgeOve
   );
 }
 
-function LabelEditor({ index, initial }: { index: number; initial: string }) {
+function LabelEditor({ id, initial }: { id: string; initial: string }) {
   const store = useDesignerStore();
   const [value, setValue] = useState(initial);
   const stop = () => uiStore.getState().set({ editingEdge: undefined });
   const commit = () => {
-    store.getState().apply((d) => updateHandoff(d, index, { description: value.trim() }), {
+    store.getState().apply(updateHandoffById(id, { description: value.trim() }), {
       label: 'Edit handoff description',
     });
     stop();

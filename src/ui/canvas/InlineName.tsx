@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { renameAgent } from '../../model/edit';
+import { isDuplicateName, renameAgentById } from '../../store/byId';
 import { useDesignerStore } from '../../store/hooks';
 import { uiStore } from '../uiStore';
 
 /**
  * An agent's name on its node. Double-click (or F2 on a selected agent) edits it in place; Enter
- * renames (every edge and setting follows), Escape cancels. A refused name keeps the editor open
- * and says why.
+ * renames (every edge and setting follows, unless the name is duplicated: see `renameAgentById`),
+ * Escape cancels. A refused name keeps the editor open and says why.
  */
-export function InlineName({ name, editing }: { name: string; editing: boolean }) {
+export function InlineName({ id, name, editing }: { id: string; name: string; editing: boolean }) {
   if (!editing) {
     return (
       <span
@@ -16,29 +16,32 @@ export function InlineName({ name, editing }: { name: string; editing: boolean }
         title="Double-click to rename"
         onDoubleClick={(e) => {
           e.stopPropagation();
-          uiStore.getState().set({ renaming: name });
+          uiStore.getState().set({ renaming: id });
         }}
       >
         {name}
       </span>
     );
   }
-  return <NameEditor name={name} />;
+  return <NameEditor id={id} name={name} />;
 }
 
-function NameEditor({ name }: { name: string }) {
+function NameEditor({ id, name }: { id: string; name: string }) {
   const store = useDesignerStore();
   const [value, setValue] = useState(name);
   const [error, setError] = useState<string>();
   const stop = () => uiStore.getState().set({ renaming: undefined });
   const commit = () => {
     const to = value.trim();
-    const result = store.getState().apply((d) => renameAgent(d, name, to), {
+    const duplicate = isDuplicateName(store.getState().doc, name);
+    const result = store.getState().apply(renameAgentById(id, to), {
       label: `Rename ${name}`,
-      select: { agents: [to], edges: [] },
+      select: { agents: [id], edges: [] },
     });
-    if (result.ok) stop();
-    else setError(result.error.message);
+    if (result.ok) {
+      stop();
+      if (duplicate && to !== name) sayDuplicateRename(name, to);
+    } else setError(result.error.message);
     return result;
   };
   return (
@@ -76,4 +79,13 @@ function NameEditor({ name }: { name: string }) {
       )}
     </span>
   );
+}
+
+/** Says what a rename of one of two agents with the same name did (see `renameAgentById`). */
+export function sayDuplicateRename(from: string, to: string): void {
+  uiStore
+    .getState()
+    .say(
+      `Renamed one "${from}" to "${to}". Another agent is still called "${from}": handoffs and settings naming "${from}" stay with it.`,
+    );
 }

@@ -7,6 +7,11 @@
  * A node carries only what React Flow and the minimap need (name, place, markers); what is
  * written on it (description, model, tools) the node reads from the document itself, so that
  * typing a description changes no React Flow node and wakes none of its thousands of edges.
+ *
+ * Nodes and edges are identified by the store's view ids (`src/store/identity.ts`), never by
+ * name or index: two agents with one name are two nodes. A handoff names its ends, so with a
+ * duplicated name it attaches to the first agent of that name (the one the engine resolves the
+ * name to); the duplicate itself is a validation error listed in Problems.
  */
 import type { Edge, Node } from '@xyflow/react';
 import {
@@ -17,6 +22,7 @@ import {
   type ValidationIssue,
   type Workflow,
 } from '../../model';
+import type { DocIds } from '../../store/identity';
 
 export interface ProblemCounts {
   errors: number;
@@ -36,6 +42,9 @@ export type AgentFlowNode = Node<AgentNodeData, 'agent'>;
 
 export interface HandoffEdgeData extends Record<string, unknown> {
   index: number;
+  /** The ends' agent names (the edge's `source`/`target` are node ids). */
+  from: string;
+  to: string;
   /** The tool description the source model reads (after the fallback chain). */
   label: string;
   /** True when the edge has its own description (else the label is a fallback). */
@@ -81,6 +90,7 @@ export function indexProblems(issues: readonly ValidationIssue[]): ProblemIndex 
 }
 
 interface NodeCacheEntry {
+  name: string;
   position: Agent['position'];
   index: number;
   isStart: boolean;
@@ -103,6 +113,7 @@ export function createNodeBuilder() {
   let last: AgentFlowNode[] = [];
   return function buildNodes(
     doc: Workflow,
+    ids: DocIds,
     topology: Topology,
     problems: ProblemIndex,
     selected: ReadonlySet<string>,
@@ -111,16 +122,19 @@ export function createNodeBuilder() {
     const next = new Map<string, NodeCacheEntry>();
     const nodes: AgentFlowNode[] = [];
     let reused = 0;
+    const startIndex = doc.agents.findIndex((a) => a.name === doc.startAgent);
     doc.agents.forEach((agent, index) => {
-      const isStart = agent.name === doc.startAgent;
+      const id = ids.agents[index]!;
+      // With a duplicated name, the start agent is the first of them (as for the engine).
+      const isStart = index === startIndex;
       const isTerminal = topology.isTerminal(agent.name);
       const counts = problems.agents.get(agent.name) ?? NO_PROBLEMS;
-      const isSelected = selected.has(agent.name);
-      const old = cache.get(agent.name);
-      const size = sizes.get(agent.name);
+      const isSelected = selected.has(id);
+      const old = cache.get(id);
+      const size = sizes.get(id);
       if (
         old &&
-        !next.has(agent.name) &&
+        old.name === agent.name &&
         old.position === agent.position &&
         (agent.position !== undefined || old.index === index) &&
         old.isStart === isStart &&
@@ -129,13 +143,13 @@ export function createNodeBuilder() {
         old.selected === isSelected &&
         old.size === size
       ) {
-        next.set(agent.name, old);
+        next.set(id, old);
         nodes.push(old.node);
         if (last[nodes.length - 1] === old.node) reused++;
         return;
       }
       const node: AgentFlowNode = {
-        id: agent.name,
+        id,
         type: 'agent',
         position: agent.position ?? fallbackPosition(index),
         selected: isSelected,
@@ -145,18 +159,17 @@ export function createNodeBuilder() {
         ariaLabel: nodeLabel(agent.name, isStart, isTerminal, counts),
         data: { name: agent.name, isStart, isTerminal, problems: counts },
       };
-      if (!next.has(agent.name)) {
-        next.set(agent.name, {
-          position: agent.position,
-          index,
-          isStart,
-          isTerminal,
-          problems: counts,
-          selected: isSelected,
-          size,
-          node,
-        });
-      }
+      next.set(id, {
+        name: agent.name,
+        position: agent.position,
+        index,
+        isStart,
+        isTerminal,
+        problems: counts,
+        selected: isSelected,
+        size,
+        node,
+      });
       nodes.push(node);
     });
     cache = next;
@@ -186,24 +199,33 @@ export function createEdgeBuilder() {
   let cacheDoc: Workflow | undefined;
   return function buildEdges(
     doc: Workflow,
+    ids: DocIds,
     topology: Topology,
     problems: ProblemIndex,
-    selected: ReadonlySet<number>,
+    selected: ReadonlySet<string>,
   ): Edge[] {
+    // The node of each name: the first agent with it.
+    const nodeOf = new Map<string, string>();
+    doc.agents.forEach((a, i) => {
+      if (!nodeOf.has(a.name)) nodeOf.set(a.name, ids.agents[i]!);
+    });
+    const node = (name: string) => nodeOf.get(name) ?? `missing:${name}`;
     if (topology.implied) {
       cache = [];
       if (doc.agents.length > MESH_DRAW_LIMIT) return [];
-      return doc.agents.flatMap((a) =>
-        topology.targetsOf(a.name).map((target) => ({
-          id: `mesh:${a.name}->${target}`,
-          type: 'mesh',
-          source: a.name,
-          target,
-          className: 'edge-implied',
-          selectable: false,
-          focusable: false,
-          ariaLabel: `Implied handoff from ${a.name} to ${target}`,
-        })),
+      return doc.agents.flatMap((a, i) =>
+        nodeOf.get(a.name) !== ids.agents[i]
+          ? []
+          : topology.targetsOf(a.name).map((target) => ({
+              id: `mesh:${node(a.name)}->${node(target)}`,
+              type: 'mesh',
+              source: node(a.name),
+              target: node(target),
+              className: 'edge-implied',
+              selectable: false,
+              focusable: false,
+              ariaLabel: `Implied handoff from ${a.name} to ${target}`,
+            })),
       );
     }
     let reused = 0;
@@ -215,11 +237,17 @@ export function createEdgeBuilder() {
       );
       const counts = problems.edges.get(index);
       const severity = counts ? (counts.errors ? 'error' : 'warning') : undefined;
-      const isSelected = selected.has(index);
+      const id = ids.edges[index]!;
+      const source = node(edge.source);
+      const target = node(edge.target);
+      const isSelected = selected.has(id);
       const old = cache[index];
       if (
         old &&
         cacheDoc?.handoffs[index] === edge &&
+        old.id === id &&
+        old.source === source &&
+        old.target === target &&
         old.data?.label === label &&
         old.data.severity === severity &&
         old.data.problem === counts?.first &&
@@ -230,16 +258,18 @@ export function createEdgeBuilder() {
       }
       const broken = topology.edgeStatus(index) !== EDGE_OK;
       return {
-        id: `edge:${index}`,
+        id,
         type: 'handoff',
-        source: edge.source,
-        target: edge.target,
+        source,
+        target,
         selected: isSelected,
         // An edge to a missing agent cannot be drawn; it is still listed in Problems.
         hidden: broken && !(topology.agents.has(edge.source) && topology.agents.has(edge.target)),
         ariaLabel: `Handoff from ${edge.source} to ${edge.target}: ${label}`,
         data: {
           index,
+          from: edge.source,
+          to: edge.target,
           label,
           own: edge.description !== undefined && edge.description.trim() !== '',
           severity,

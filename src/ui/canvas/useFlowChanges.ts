@@ -1,21 +1,28 @@
 /**
- * Folds React Flow's change objects back into the document store: drags become `moveAgents`
+ * Folds React Flow's change objects back into the document store: drags become `moveAgentsById`
  * (one undo step per gesture), clicks and box selection become the store's selection, and
  * measured sizes are remembered so that rebuilt nodes keep them.
  *
  * While a drag is under way its positions stay on the canvas (`onDragPositions`) and reach the
  * document once, when the drag ends: a frame of a drag then costs the canvas, not a document
  * change with everything that listens to it (inspector, JSON view, autosave).
+ *
+ * Node and edge ids are the store's view ids (see `src/store/identity.ts`).
  */
 import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import { useCallback, useRef } from 'react';
-import { connectHandoff, moveAgents, type Point } from '../../model/edit';
+import { connectHandoff, type Point } from '../../model/edit';
+import { indexOfId, moveAgentsById, type DesignerState } from '../../store';
 import { useDesignerStore } from '../../store/hooks';
 import { uiStore } from '../uiStore';
 
 export type Sizes = Map<string, { width: number; height: number }>;
 
-/** Positions of the agents being dragged, not yet in the document. */
+/** The name of the agent drawn as node `id`. */
+const nameOf = ({ doc, ids }: DesignerState, id: string) =>
+  doc.agents[indexOfId(ids.agents, id)]?.name;
+
+/** Positions of the agents being dragged (by node id), not yet in the document. */
 export type DragPositions = ReadonlyMap<string, Point>;
 
 /**
@@ -38,7 +45,7 @@ export function useFlowChanges(
     if (dragged.current.size === 0) return;
     const positions = dragged.current;
     dragged.current = new Map();
-    store.getState().apply((d) => moveAgents(d, positions), {
+    store.getState().apply(moveAgentsById(positions), {
       label: positions.size > 1 ? `Move ${positions.size} agents` : 'Move agent',
       coalesce: `move:${gesture.current}`,
     });
@@ -79,7 +86,7 @@ export function useFlowChanges(
         else onDragPositions(dragged.current);
       } else if (positions.size > 0) {
         // Arrow-key nudges in a row are one undo step.
-        store.getState().apply((d) => moveAgents(d, positions), {
+        store.getState().apply(moveAgentsById(positions), {
           label: positions.size > 1 ? `Move ${positions.size} agents` : 'Move agent',
           coalesce: 'nudge',
           burstMs: 1000,
@@ -94,15 +101,15 @@ export function useFlowChanges(
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
-      const { selection } = store.getState();
+      const { selection, ids } = store.getState();
       const selected = new Set(selection.edges);
       let changed = false;
       for (const change of changes) {
-        if (change.type !== 'select' || !change.id.startsWith('edge:')) continue;
-        const index = Number(change.id.slice(5));
+        // Only handoffs are selectable (the implied mesh is not).
+        if (change.type !== 'select' || indexOfId(ids.edges, change.id) < 0) continue;
         changed = true;
-        if (change.selected) selected.add(index);
-        else selected.delete(index);
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
       }
       if (changed) store.getState().select({ ...store.getState().selection, edges: [...selected] });
     },
@@ -122,11 +129,13 @@ export function useFlowChanges(
   }, [store, commitDrag]);
 
   const onConnect = useCallback(
-    ({ source, target }: Connection) => {
-      const first = store.getState().doc.handoffs.length === 0;
-      const result = store
-        .getState()
-        .apply((d) => connectHandoff(d, source, target), { label: 'Connect' });
+    (connection: Connection) => {
+      const state = store.getState();
+      const source = nameOf(state, connection.source);
+      const target = nameOf(state, connection.target);
+      if (source === undefined || target === undefined) return;
+      const first = state.doc.handoffs.length === 0;
+      const result = state.apply((d) => connectHandoff(d, source, target), { label: 'Connect' });
       if (!result.ok) uiStore.getState().say(result.error.message, 'error');
       else if (first) {
         uiStore
@@ -138,9 +147,17 @@ export function useFlowChanges(
   );
 
   const isValidConnection = useCallback(
-    (c: { source: string; target: string }) =>
-      c.source !== c.target &&
-      !store.getState().doc.handoffs.some((e) => e.source === c.source && e.target === c.target),
+    (c: { source: string; target: string }) => {
+      const state = store.getState();
+      const source = nameOf(state, c.source);
+      const target = nameOf(state, c.target);
+      return (
+        source !== undefined &&
+        target !== undefined &&
+        source !== target &&
+        !state.doc.handoffs.some((e) => e.source === source && e.target === target)
+      );
+    },
     [store],
   );
 

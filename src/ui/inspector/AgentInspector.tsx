@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import {
   connectHandoff,
-  renameAgent,
   setAgentTool,
   setAutonomousAgent,
   setTurnLimit,
   updateAgent,
   updateWorkflowSettings,
 } from '../../model/edit';
-import { DEFAULT_TURN_LIMIT, type Agent } from '../../model';
+import { DEFAULT_TURN_LIMIT, type Agent, type Workflow } from '../../model';
+import { isDuplicateName, onAgent, renameAgentById } from '../../store/byId';
 import { useDesigner, useDesignerStore } from '../../store/hooks';
+import { agentIdOf } from '../../store/identity';
+import { sayDuplicateRename } from '../canvas/InlineName';
 import { deleteSelection } from '../shell/commands';
 import { uiStore } from '../uiStore';
 import { CommitText, DocCheck, DocNumber, DocText } from './fields';
@@ -17,13 +19,18 @@ import { IssueList } from './IssueList';
 import { AgentBreakpointToggle, AgentRunTurns } from './RunTrace';
 import { ToolPicker } from './ToolPicker';
 
-/** The selected agent: name, description, instructions, model, tools, handoffs and settings. */
-export function AgentInspector({ agent }: { agent: Agent }) {
+/**
+ * The selected agent (`id`: its view id): name, description, instructions, model, tools,
+ * handoffs and settings. Its own fields are edited by id (`onAgent`), so that of two agents with
+ * one name the one shown is the one changed; settings keyed by name (autonomy, turn limits, the
+ * start agent) belong to the name.
+ */
+export function AgentInspector({ id, agent }: { id: string; agent: Agent }) {
   const store = useDesignerStore();
   const doc = useDesigner((s) => s.doc);
   const issues = useDesigner((s) => s.issues);
   const name = agent.name;
-  const key = (field: string) => `agent:${name}.${field}`;
+  const key = (field: string) => `agent:${id}.${field}`;
   const mine = issues.filter((i) => i.agent === name && !i.edge);
   const autonomous = doc.interaction.mode === 'autonomous';
   const isAutonomous =
@@ -56,10 +63,12 @@ export function AgentInspector({ agent }: { agent: Agent }) {
         value={name}
         hint="Renaming updates every handoff, setting and handoff_to_ mention."
         commit={(to) => {
-          const result = store.getState().apply((d) => renameAgent(d, name, to), {
+          const duplicate = isDuplicateName(store.getState().doc, name);
+          const result = store.getState().apply(renameAgentById(id, to), {
             label: `Rename ${name}`,
-            select: { agents: [to], edges: [] },
+            select: { agents: [id], edges: [] },
           });
+          if (result.ok && duplicate && to !== name) sayDuplicateRename(name, to);
           return result.ok ? undefined : result.error.message;
         }}
       />
@@ -68,7 +77,7 @@ export function AgentInspector({ agent }: { agent: Agent }) {
         value={agent.description}
         field={key('description')}
         undoLabel="Edit description"
-        op={(v) => (d) => updateAgent(d, name, { description: v })}
+        op={(v) => onAgent(id, (d, n) => updateAgent(d, n, { description: v }))}
         hint="What models handing off to this agent read, unless the handoff has its own."
         multiline
         rows={2}
@@ -78,7 +87,7 @@ export function AgentInspector({ agent }: { agent: Agent }) {
         value={agent.instructions}
         field={key('instructions')}
         undoLabel="Edit instructions"
-        op={(v) => (d) => updateAgent(d, name, { instructions: v })}
+        op={(v) => onAgent(id, (d, n) => updateAgent(d, n, { instructions: v }))}
         multiline
         rows={6}
         placeholder="The system prompt of this agent"
@@ -88,7 +97,7 @@ export function AgentInspector({ agent }: { agent: Agent }) {
         value={agent.model ?? ''}
         field={key('model')}
         undoLabel="Edit model"
-        op={(v) => (d) => updateAgent(d, name, { model: v })}
+        op={(v) => onAgent(id, (d, n) => updateAgent(d, n, { model: v }))}
         placeholder={doc.defaults.model ? `${doc.defaults.model} (default)` : 'Default model'}
       />
       <ToolPicker
@@ -96,12 +105,15 @@ export function AgentInspector({ agent }: { agent: Agent }) {
         tools={doc.tools}
         checked={(tool) => agent.tools.includes(tool)}
         onToggle={(tool, on) =>
-          store.getState().apply((d) => setAgentTool(d, name, tool, on), {
-            label: on ? `Give ${tool}` : `Remove ${tool}`,
-          })
+          store.getState().apply(
+            onAgent(id, (d, n) => setAgentTool(d, n, tool, on)),
+            {
+              label: on ? `Give ${tool}` : `Remove ${tool}`,
+            },
+          )
         }
       />
-      <Handoffs name={name} />
+      <Handoffs id={id} name={name} />
       {autonomous && (
         <fieldset className="inspector__group">
           <legend>Autonomous mode</legend>
@@ -144,17 +156,38 @@ export function AgentInspector({ agent }: { agent: Agent }) {
 }
 
 /** Outbound and inbound handoffs, with a keyboard way to connect. */
-function Handoffs({ name }: { name: string }) {
-  const store = useDesignerStore();
+function Handoffs({ id, name }: { id: string; name: string }) {
   const doc = useDesigner((s) => s.doc);
+  // With a duplicated name, the handoffs naming it attach to the first agent of that name.
+  const owner = useDesigner((s) => agentIdOf(s.doc, s.ids, name) === id);
+  if (!owner) {
+    return (
+      <fieldset className="inspector__group">
+        <legend>Handoffs</legend>
+        <p className="field__hint">
+          Another agent is also called &quot;{name}&quot;: handoffs naming it belong to the first
+          one. Rename this agent to give it handoffs of its own.
+        </p>
+      </fieldset>
+    );
+  }
+  return <HandoffList name={name} doc={doc} />;
+}
+
+function HandoffList({ name, doc }: { name: string; doc: Workflow }) {
+  const store = useDesignerStore();
   const [target, setTarget] = useState('');
   const outbound = doc.handoffs.flatMap((e, i) => (e.source === name ? [{ e, i }] : []));
   const inbound = doc.handoffs.flatMap((e, i) => (e.target === name ? [{ e, i }] : []));
-  const candidates = doc.agents
-    .map((a) => a.name)
-    .filter((n) => n !== name && !outbound.some(({ e }) => e.target === n));
+  // Names, each once (two agents may share one).
+  const candidates = [...new Set(doc.agents.map((a) => a.name))].filter(
+    (n) => n !== name && !outbound.some(({ e }) => e.target === n),
+  );
   const chosen = candidates.includes(target) ? target : (candidates[0] ?? '');
-  const pick = (i: number) => store.getState().select({ agents: [], edges: [i] });
+  const pick = (i: number) => {
+    const id = store.getState().ids.edges[i];
+    if (id !== undefined) store.getState().select({ agents: [], edges: [id] });
+  };
   return (
     <fieldset className="inspector__group">
       <legend>Handoffs</legend>

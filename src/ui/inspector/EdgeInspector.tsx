@@ -1,18 +1,22 @@
-import { deleteHandoffs, updateHandoff } from '../../model/edit';
 import { handoffTools, type Handoff } from '../../model';
+import { deleteById, updateHandoffById } from '../../store/byId';
 import { useDesigner, useDesignerStore } from '../../store/hooks';
 import { uiStore } from '../uiStore';
 import { DocText, Field } from './fields';
 import { IssueList } from './IssueList';
 import { EdgeBreakpointToggle, EdgeRunTrace } from './RunTrace';
 
-/** The selected handoff: its ends, its description and the exact tool the source model sees. */
-export function EdgeInspector({ edge, index }: { edge: Handoff; index: number }) {
+/**
+ * The selected handoff (`id`: its view id; `index`: where it is in `doc.handoffs` now): its ends,
+ * its description and the exact tool the source model sees. Edits address it by id.
+ */
+export function EdgeInspector({ id, edge, index }: { id: string; edge: Handoff; index: number }) {
   const store = useDesignerStore();
   const doc = useDesigner((s) => s.doc);
   const issues = useDesigner((s) => s.issues);
   const mine = issues.filter((i) => i.edge?.index === index);
-  const names = doc.agents.map((a) => a.name);
+  // Each name once: two agents may share one (a validation error, still editable).
+  const names = [...new Set(doc.agents.map((a) => a.name))];
   const target = doc.agents.find((a) => a.name === edge.target);
   const fallback = target?.description.trim()
     ? `${edge.target}'s description: "${target.description}"`
@@ -20,7 +24,7 @@ export function EdgeInspector({ edge, index }: { edge: Handoff; index: number })
   const changeEnd = (end: 'source' | 'target', value: string) => {
     const result = store
       .getState()
-      .apply((d) => updateHandoff(d, index, { [end]: value }), { label: 'Change handoff' });
+      .apply(updateHandoffById(id, { [end]: value }), { label: 'Change handoff' });
     if (!result.ok) uiStore.getState().say(result.error.message, 'error');
   };
   return (
@@ -48,9 +52,9 @@ export function EdgeInspector({ edge, index }: { edge: Handoff; index: number })
       <DocText
         label="Description"
         value={edge.description ?? ''}
-        field={`edge:${index}.description`}
+        field={`edge:${id}.description`}
         undoLabel="Edit handoff description"
-        op={(v) => (d) => updateHandoff(d, index, { description: v })}
+        op={(v) => updateHandoffById(id, { description: v })}
         multiline
         rows={2}
         placeholder="When should the model hand off?"
@@ -64,9 +68,7 @@ export function EdgeInspector({ edge, index }: { edge: Handoff; index: number })
         <button
           type="button"
           className="danger"
-          onClick={() =>
-            store.getState().apply((d) => deleteHandoffs(d, [index]), { label: 'Delete handoff' })
-          }
+          onClick={() => store.getState().apply(deleteById([], [id]), { label: 'Delete handoff' })}
         >
           Delete handoff
         </button>

@@ -1,4 +1,5 @@
 import { useDesigner, useDesignerStore } from '../../store/hooks';
+import { indexOfId } from '../../store/identity';
 import { deleteSelection, duplicateSelection } from '../shell/commands';
 import { AgentInspector } from './AgentInspector';
 import { EdgeInspector } from './EdgeInspector';
@@ -9,6 +10,7 @@ import { WorkflowInspector } from './WorkflowInspector';
 export function Inspector() {
   const store = useDesignerStore();
   const doc = useDesigner((s) => s.doc);
+  const ids = useDesigner((s) => s.ids);
   const selection = useDesigner((s) => s.selection);
   const { agents, edges, tool } = selection;
   let body;
@@ -32,11 +34,14 @@ export function Inspector() {
       </section>
     );
   } else if (agents.length === 1) {
-    const agent = doc.agents.find((a) => a.name === agents[0]);
-    if (agent) body = <AgentInspector key={agent.name} agent={agent} />;
+    const id = agents[0]!;
+    const agent = doc.agents[indexOfId(ids.agents, id)];
+    if (agent) body = <AgentInspector key={id} id={id} agent={agent} />;
   } else if (edges.length === 1) {
-    const edge = doc.handoffs[edges[0]!];
-    if (edge) body = <EdgeInspector key={edges[0]} edge={edge} index={edges[0]!} />;
+    const id = edges[0]!;
+    const index = indexOfId(ids.edges, id);
+    const edge = doc.handoffs[index];
+    if (edge) body = <EdgeInspector key={id} id={id} edge={edge} index={index} />;
   } else if (tool !== undefined) {
     const found = doc.tools.find((t) => t.name === tool);
     if (found) body = <ToolInspector key={tool} tool={found} />;

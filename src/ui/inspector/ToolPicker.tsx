@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { addTool, setAgentTool } from '../../model/edit';
 import type { Tool } from '../../model';
+import { onAgent } from '../../store/byId';
 import { useDesigner, useDesignerStore } from '../../store/hooks';
 
 /** Tool checkboxes (with approval marks), a link to each tool and a "New tool" button. */
@@ -24,10 +25,11 @@ export function ToolPicker({
     const agent = selection.agents.length === 1 ? selection.agents[0] : undefined;
     let created = '';
     const result = store.getState().apply(
-      (d) => {
+      (d, ids) => {
         const { doc, name } = addTool(d, { name: 'new_tool' });
         created = name;
-        return agent ? setAgentTool(doc, agent, name, true) : doc;
+        // `agent` is a view id; adding a tool leaves the agents (and their ids) as they are.
+        return agent ? onAgent(agent, (x, n) => setAgentTool(x, n, name, true))(doc, ids) : doc;
       },
       { label: 'New tool' },
     );

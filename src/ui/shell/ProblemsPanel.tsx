@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import type { ValidationIssue } from '../../model';
+import { agentIdOf } from '../../store/identity';
 import { useDesigner, useDesignerStore } from '../../store/hooks';
 
 const ICON = { error: '✖', warning: '▲', info: 'i' } as const;
@@ -7,6 +8,8 @@ const ICON = { error: '✖', warning: '▲', info: 'i' } as const;
 /**
  * Every validation issue of the document, errors first. Clicking one selects the agent, handoff
  * or tool it is about and centres it on the canvas; a settings issue opens the workflow settings.
+ * An issue names an agent, and its path says which one (`agents[2]…`): with two agents of one
+ * name, the path's is selected, by its view id at the time of the click.
  */
 export function ProblemsPanel() {
   const issues = useDesigner((s) => s.issues);
@@ -58,19 +61,28 @@ export function useFocusIssue() {
   const store = useDesignerStore();
   const flow = useReactFlow();
   return (issue: ValidationIssue) => {
-    const { doc, select } = store.getState();
+    const { doc, ids, select } = store.getState();
     if (issue.edge) {
-      select({ agents: [], edges: [issue.edge.index] });
-      const ends = [issue.edge.source, issue.edge.target].filter((n) =>
-        doc.agents.some((a) => a.name === n),
-      );
-      if (ends.length)
-        void flow.fitView({ nodes: ends.map((id) => ({ id })), duration: 300, maxZoom: 1 });
+      const id = ids.edges[issue.edge.index];
+      select({ agents: [], edges: id === undefined ? [] : [id] });
+      const ends = [issue.edge.source, issue.edge.target].flatMap((n) => {
+        const node = agentIdOf(doc, ids, n);
+        return node === undefined ? [] : [{ id: node }];
+      });
+      if (ends.length) void flow.fitView({ nodes: ends, duration: 300, maxZoom: 1 });
       return;
     }
-    if (issue.agent !== undefined && doc.agents.some((a) => a.name === issue.agent)) {
-      select({ agents: [issue.agent], edges: [] });
-      const node = flow.getInternalNode(issue.agent);
+    const at = /^agents\[(\d+)\]/.exec(issue.path);
+    const atIndex = at ? Number(at[1]) : -1;
+    const agentId =
+      issue.agent === undefined
+        ? undefined
+        : doc.agents[atIndex]?.name === issue.agent
+          ? ids.agents[atIndex]
+          : agentIdOf(doc, ids, issue.agent);
+    if (agentId !== undefined) {
+      select({ agents: [agentId], edges: [] });
+      const node = flow.getInternalNode(agentId);
       if (node) {
         const { x, y } = node.internals.positionAbsolute;
         const w = node.measured.width ?? 240;

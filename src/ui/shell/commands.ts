@@ -5,8 +5,6 @@
 import {
   addAgent,
   copyFragment,
-  deleteAgents,
-  deleteHandoffs,
   duplicateAgents,
   fragmentToText,
   parseFragment,
@@ -14,22 +12,21 @@ import {
   type NewAgent,
   type Point,
 } from '../../model/edit';
-import type { DesignerStore } from '../../store';
+import { agentNames, deleteById, type DesignerStore } from '../../store';
 import { uiStore } from '../uiStore';
 
 const say = (text: string, tone?: 'info' | 'error') => uiStore.getState().say(text, tone);
 
 /** Deletes the selected agents (with their edges and settings) and edges, as one step. */
 export function deleteSelection(store: DesignerStore): void {
-  const { selection, apply } = store.getState();
+  const { selection, apply, doc, ids } = store.getState();
   const { agents, edges } = selection;
   if (agents.length === 0 && edges.length === 0) return;
   const label =
     agents.length === 1 && edges.length === 0
-      ? `Delete ${agents[0]}`
+      ? `Delete ${agentNames(doc, ids, agents)[0]}`
       : `Delete ${describe(agents.length, edges.length)}`;
-  // Edges first: their indices refer to the document before any agent is removed.
-  apply((d) => deleteAgents(deleteHandoffs(d, edges), agents), {
+  apply(deleteById(agents, edges), {
     label,
     select: { agents: [], edges: [] },
   });
@@ -38,9 +35,10 @@ export function deleteSelection(store: DesignerStore): void {
 
 /** Copies the selected agents next to the originals and selects the copies. */
 export function duplicateSelection(store: DesignerStore): void {
-  const { selection, apply } = store.getState();
+  const { selection, apply, doc, ids } = store.getState();
   if (selection.agents.length === 0) return;
-  apply((d) => duplicateAgents(d, selection.agents), { label: 'Duplicate' });
+  const names = agentNames(doc, ids, selection.agents);
+  apply((d) => duplicateAgents(d, names), { label: 'Duplicate' });
 }
 
 /** Adds an agent (from a template) at a canvas position and selects it. */
@@ -48,14 +46,15 @@ export function addAgentAt(store: DesignerStore, fields: NewAgent, position: Poi
   const result = store.getState().apply((d) => addAgent(d, { ...fields, position }), {
     label: 'Add agent',
   });
-  if (result.ok) say(`Added ${store.getState().selection.agents[0] ?? 'an agent'}.`);
+  const { doc, ids, selection } = store.getState();
+  if (result.ok) say(`Added ${agentNames(doc, ids, selection.agents)[0] ?? 'an agent'}.`);
 }
 
 /** The selection as clipboard text (a document fragment), or undefined when nothing is selected. */
 export function selectionText(store: DesignerStore): string | undefined {
-  const { doc, selection } = store.getState();
+  const { doc, ids, selection } = store.getState();
   if (selection.agents.length === 0) return undefined;
-  return fragmentToText(copyFragment(doc, selection.agents));
+  return fragmentToText(copyFragment(doc, agentNames(doc, ids, selection.agents)));
 }
 
 let pastes = 0;
@@ -101,8 +100,8 @@ function topLeft(agents: ReadonlyArray<{ position?: Point | undefined }>): Point
 }
 
 export function selectAll(store: DesignerStore): void {
-  const { doc, select } = store.getState();
-  select({ agents: doc.agents.map((a) => a.name), edges: doc.handoffs.map((_, i) => i) });
+  const { ids, select } = store.getState();
+  select({ agents: ids.agents, edges: ids.edges });
 }
 
 export function undo(store: DesignerStore): void {

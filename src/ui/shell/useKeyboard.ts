@@ -133,10 +133,9 @@ export function useKeyboard(): void {
 function onEnter(store: DesignerStore, e: KeyboardEvent): void {
   const el = e.target as HTMLElement;
   const id = el.closest('.react-flow__edge')?.getAttribute('data-id');
-  if (id?.startsWith('edge:')) {
-    const index = Number(id.slice(5));
-    store.getState().select({ agents: [], edges: [index] });
-    uiStore.getState().set({ editingEdge: index });
+  if (id && store.getState().ids.edges.includes(id)) {
+    store.getState().select({ agents: [], edges: [id] });
+    uiStore.getState().set({ editingEdge: id });
     e.preventDefault();
   }
 }

@@ -18,8 +18,9 @@ export class CanvasPage {
     await expect(this.nodes.first()).toBeVisible();
   }
 
+  /** The node of the agent called `name` (node ids are opaque view ids, not names). */
   node(name: string): Locator {
-    return this.page.locator(`.react-flow__node[data-id="${name}"]`);
+    return this.page.locator(`.react-flow__node:has(> .agent-node[data-agent="${name}"])`);
   }
 
   edgeLabel(text: string | RegExp): Locator {
@@ -104,7 +105,9 @@ export class CanvasPage {
 
   async names(): Promise<string[]> {
     return (
-      await this.nodes.evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''))
+      await this.nodes.evaluateAll((els) =>
+        els.map((e) => e.querySelector('.agent-node')?.getAttribute('data-agent') ?? ''),
+      )
     ).sort();
   }
 
