@@ -6,6 +6,7 @@
 import { AzureOpenAI, OpenAI } from 'openai';
 import { HandoffStudioError } from '../engine/errors';
 import type { ModelProvider, ModelReply, ModelRequest } from '../engine/provider';
+import { estimateUsage } from './estimate';
 import { abortError, toProviderError } from './openaiErrors';
 import type { ErrorContext } from './openaiErrors';
 import {
@@ -135,7 +136,9 @@ export function createOpenAIProvider(config: OpenAIProviderConfig): ModelProvide
             `The stream from ${context.host} ended before the reply was finished. Try again.`,
           );
         }
-        return reply.reply();
+        const out = reply.reply();
+        // A compatible server may report no usage; an estimate still shows the call's time.
+        return out.usage ? out : { ...out, usage: estimateUsage(request, out) };
       };
       try {
         return await untilAborted(run(), signal);
