@@ -13,6 +13,7 @@ import { useDesigner, useDesignerStore } from '../../store/hooks';
 import { deleteSelection } from '../shell/commands';
 import { uiStore } from '../uiStore';
 import { CommitText, DocCheck, DocNumber, DocText } from './fields';
+import { ModelField } from './ModelField';
 import { IssueList } from './IssueList';
 import { AgentBreakpointToggle, AgentRunTurns } from './RunTrace';
 import { ToolPicker } from './ToolPicker';
@@ -83,7 +84,7 @@ export function AgentInspector({ agent }: { agent: Agent }) {
         rows={6}
         placeholder="The system prompt of this agent"
       />
-      <DocText
+      <ModelField
         label="Model"
         value={agent.model ?? ''}
         field={key('model')}
