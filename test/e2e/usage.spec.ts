@@ -5,6 +5,7 @@
  * are estimates, shown with a "~"; the figures must add up.
  */
 import type { Locator } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 /** "840 ms · ~312 tok" → { ms: 840, tokens: 312 }; "1.2 s" is 1200 ms, give or take 50. */
@@ -79,4 +80,14 @@ test('cost and time per call: each reply shows its figures live, and they add up
     `1 call · ${(await triage.locator('.chat__usage').textContent())?.trim()}`,
   );
   await page.screenshot({ path: 'test-results/usage.png' });
+  // The figures are small and muted, yet readable (WCAG AA contrast).
+  const scan = await new AxeBuilder({ page })
+    .include('.chat__usage')
+    .include('.run-header__usage')
+    .include('.run-trace__usage')
+    .withTags(['wcag2a', 'wcag2aa'])
+    .analyze();
+  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+    [],
+  );
 });
