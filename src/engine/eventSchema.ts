@@ -117,8 +117,16 @@ export const runEventSchema = z.discriminatedUnion('type', [
       promptTokens: z.number().min(0),
       completionTokens: z.number().min(0),
       totalTokens: z.number().min(0),
+      callIndex: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .describe("The agent's n-th model call (0-based)."),
+      durationMs: z.number().min(0).optional().describe('How long the call took.'),
+      estimated: z.boolean().optional().describe('The counts are an estimate, not a bill.'),
     },
-    'Token usage of one model call.',
+    'Token usage and time of one model call.',
   ),
 ]);
 

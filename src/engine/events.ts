@@ -74,13 +74,27 @@ export type RunEventBody =
   | { type: 'breakpoint'; kind: 'agent' | 'step' | 'edge'; agent: string; to?: string }
   /** The run went on from a breakpoint (an addition to DESIGN §4). */
   | { type: 'breakpoint_released'; mode: 'continue' | 'step' }
-  /** Token usage of one model call, when the provider reports it (an addition to DESIGN §4). */
+  /**
+   * What one model call cost (an addition to DESIGN §4): emitted once the call has returned, when
+   * the provider reports usage, after the call's `text_delta`s and before its `message` and
+   * `tool_call`s. Token counts are the provider's.
+   * Optional additions (absent in runs recorded before them, which stay importable):
+   * - `callIndex`: the agent's model call it belongs to, 0-based among `agent`'s calls, the same
+   *   call the latest `agent_started` of `agent` began (the trace's `Turn.callIndex`);
+   * - `durationMs`: how long the call took, from the request to the complete reply, in whole
+   *   milliseconds of the engine's clock (`StartRunOptions.clock`); a replay measures its own;
+   * - `estimated`: the counts are an estimate (the offline simulator counts ~4 characters a
+   *   token), not a provider's bill; shown with a "~".
+   */
   | {
       type: 'usage';
       agent: string;
       promptTokens: number;
       completionTokens: number;
       totalTokens: number;
+      callIndex?: number;
+      durationMs?: number;
+      estimated?: boolean;
     };
 
 export type RunEvent = RunEventBody & { seq: number };

@@ -49,6 +49,8 @@ export interface ModelUsage {
   promptTokens: number;
   completionTokens: number;
   totalTokens: number;
+  /** The counts are an estimate (a provider that cannot count, such as the simulator). */
+  estimated?: boolean;
 }
 
 export interface ModelReply {

@@ -29,6 +29,8 @@ export interface ResumeRunOptions {
   forkRunId?: string;
   signal?: AbortSignal;
   now?: () => string;
+  /** Clock that times model calls, as `StartRunOptions.clock`. */
+  clock?: () => number;
   /** Breakpoints to pause at (live only). */
   breakpoints?: Breakpoints;
 }

@@ -36,6 +36,11 @@ export interface StartRunOptions {
   signal?: AbortSignal;
   /** Clock for stored timestamps (ISO 8601); `new Date().toISOString()` when absent. */
   now?: () => string;
+  /**
+   * Clock that times model calls (`usage.durationMs`), in milliseconds from any origin;
+   * `performance.now()` (or `Date.now()` where there is none) when absent.
+   */
+  clock?: () => number;
   /** Breakpoints to pause at (live only; change them with `RunHandle.setBreakpoints`). */
   breakpoints?: Breakpoints;
   /** Stored with the run record (`RunRecord.meta`), kept when the run is resumed. */
@@ -118,6 +123,7 @@ export function startRun(options: StartRunOptions): RunHandle {
     new RunRecorder(store, record, 0, now),
     options.signal,
     options.breakpoints,
+    options.clock,
   );
   const done = parts.runner.start(options.input, documentProblems(doc));
   return createHandle(runId, parts, done);
@@ -143,6 +149,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<RunHandle> {
     new RunRecorder(options.store, loaded.record, loaded.items.length, now),
     options.signal,
     options.breakpoints,
+    options.clock,
   );
   parts.mailbox.add(openRequestsOf(loaded.state));
   const done = parts.runner.resume();
@@ -165,6 +172,7 @@ function assemble(
   recorder: RunRecorder,
   signal: AbortSignal | undefined,
   breakpoints: Breakpoints | undefined,
+  clock: (() => number) | undefined,
 ): Parts {
   const controller = new AbortController();
   if (signal) {
@@ -185,6 +193,7 @@ function assemble(
     mailbox,
     signal: controller.signal,
     breakpoints: gate,
+    clock: clock ?? defaultClock,
   });
   return { runner, channel, mailbox, controller, gate };
 }
@@ -215,6 +224,12 @@ function createHandle(runId: string, parts: Parts, done: Promise<RunOutcome>): R
     continue: () => gate.resume('continue'),
     step: () => gate.resume('step'),
   };
+}
+
+/** Monotonic where the platform has `performance` (browsers, Node), the wall clock otherwise. */
+function defaultClock(): number {
+  const perf = (globalThis as { performance?: { now(): number } }).performance;
+  return perf ? perf.now() : Date.now();
 }
 
 /** A run id: time-ordered, with random bits from WebCrypto when available. */

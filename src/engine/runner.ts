@@ -46,6 +46,8 @@ export interface RunnerParts {
   signal: AbortSignal;
   /** Live breakpoints, when the caller set any. */
   breakpoints?: BreakpointGate;
+  /** Times model calls, in milliseconds (`usage.durationMs`). */
+  clock: () => number;
 }
 
 type Step = Promise<RunOutcome | undefined>;
@@ -132,6 +134,7 @@ export class Runner {
     this.state.modelCalls[agent] = callIndex + 1;
     this.emit({ type: 'agent_started', agent });
     const { offered, specs } = this.catalogues.of(agent);
+    const startedAt = this.parts.clock();
     const reply: ModelReply = await callModel(this.parts.provider, {
       agent,
       callIndex,
@@ -143,7 +146,20 @@ export class Runner {
       onTextDelta: (delta) => this.emit({ type: 'text_delta', agent, delta }),
     });
     this.throwIfStopped();
-    if (reply.usage) this.emit({ type: 'usage', agent, ...reply.usage });
+    if (reply.usage) {
+      const durationMs = Math.max(0, Math.round(this.parts.clock() - startedAt));
+      const { promptTokens, completionTokens, totalTokens, estimated } = reply.usage;
+      this.emit({
+        type: 'usage',
+        agent,
+        promptTokens,
+        completionTokens,
+        totalTokens,
+        callIndex,
+        durationMs,
+        ...(estimated ? { estimated: true } : {}),
+      });
+    }
     const text = reply.text;
     const hasText = text.trim() !== '';
     if (hasText) {

@@ -23,6 +23,10 @@ const scriptUsageSchema = z.strictObject({
   promptTokens: z.number().int().min(0),
   completionTokens: z.number().int().min(0),
   totalTokens: z.number().int().min(0),
+  estimated: z
+    .boolean()
+    .optional()
+    .describe('The counts were estimated (a simulator run), not reported by a provider.'),
 });
 
 export const scriptReplySchema = z
@@ -111,6 +115,7 @@ export function runToScript(events: Iterable<RunEvent>): Script {
       case 'usage': {
         const { promptTokens, completionTokens, totalTokens } = event;
         open.entry.usage = { promptTokens, completionTokens, totalTokens };
+        if (event.estimated === true) open.entry.usage.estimated = true;
         break;
       }
       case 'message':

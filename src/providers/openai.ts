@@ -6,6 +6,7 @@
 import { AzureOpenAI, OpenAI } from 'openai';
 import { HandoffStudioError } from '../engine/errors';
 import type { ModelProvider, ModelReply, ModelRequest } from '../engine/provider';
+import { estimateUsage } from './estimate';
 import { abortError, toProviderError } from './openaiErrors';
 import type { ErrorContext } from './openaiErrors';
 import {
@@ -41,7 +42,7 @@ export interface OpenAIProviderConfig {
 }
 
 /** The model used when neither the agent nor the configuration names one. */
-export const DEFAULT_OPENAI_MODEL = 'gpt-4.1-mini';
+export const DEFAULT_OPENAI_MODEL = 'gpt-5.4-mini';
 const DEFAULT_TIMEOUT_MS = 300_000;
 const DEFAULT_MAX_RETRIES = 2;
 /** Local servers ignore the key, but the SDK refuses to start without one. */
@@ -135,7 +136,9 @@ export function createOpenAIProvider(config: OpenAIProviderConfig): ModelProvide
             `The stream from ${context.host} ended before the reply was finished. Try again.`,
           );
         }
-        return reply.reply();
+        const out = reply.reply();
+        // A compatible server may report no usage; an estimate still shows the call's time.
+        return out.usage ? out : { ...out, usage: estimateUsage(request, out) };
       };
       try {
         return await untilAborted(run(), signal);
@@ -147,6 +150,53 @@ export function createOpenAIProvider(config: OpenAIProviderConfig): ModelProvide
       }
     },
   };
+}
+
+/** The outcome of {@link listModels}. */
+export type ModelListResult =
+  | { ok: true; models: string[] }
+  /** `unsupported`: the server has no model list (404/405), or it is Azure (see below). */
+  | { ok: false; unsupported: boolean; message: string };
+
+/** Why Azure gets no list: said wherever the list would be. */
+export const AZURE_MODELS_NOTE =
+  'Azure OpenAI lists its deployments only through the Azure management API (Azure Resource ' +
+  'Manager, with an Azure AD token), not with the resource key: type the deployment name.';
+
+/**
+ * The model ids the endpoint serves (`GET /v1/models` through `client.models.list()`), sorted.
+ * Azure OpenAI's data plane lists base models, not the deployments a request names, so Azure
+ * gets `unsupported` with {@link AZURE_MODELS_NOTE}. Fails fast like {@link testConnection}.
+ */
+export async function listModels(
+  config: OpenAIProviderConfig,
+  signal?: AbortSignal,
+): Promise<ModelListResult> {
+  if (config.azure) return { ok: false, unsupported: true, message: AZURE_MODELS_NOTE };
+  const quick = { maxRetries: 1, timeoutMs: 15_000, ...config };
+  const context = errorContext(quick, config.model ?? DEFAULT_OPENAI_MODEL);
+  try {
+    const client = createOpenAIClient(quick);
+    context.host = hostOf(client.baseURL);
+    const ids: string[] = [];
+    // The SDK pages through longer lists (OpenAI sends one page today).
+    for await (const model of client.models.list({ signal })) ids.push(model.id);
+    return { ok: true, models: [...new Set(ids)].sort() };
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    if (status === 404 || status === 405) {
+      return {
+        ok: false,
+        unsupported: true,
+        message: `${context.host} does not list its models: type the model name.`,
+      };
+    }
+    return {
+      ok: false,
+      unsupported: false,
+      message: toProviderError(error, context, signal).message,
+    };
+  }
 }
 
 /** The outcome of {@link testConnection}. */

@@ -9,11 +9,13 @@
  *    `order_number`), or asks for a missing one;
  * 4. otherwise answers with a short text saying it is simulated.
  * Text streams as word-sized deltas, and call ids follow `defaultCallId`, so `runToScript` of a
- * simulator run replays to the identical event sequence.
+ * simulator run replays to the identical event sequence (call durations aside). Token usage is
+ * an estimate (estimate.ts), flagged `estimated`.
  */
 import { DEFAULT_AUTONOMOUS_PROMPT, HANDOFF_TOOL_PREFIX, type Workflow } from '../model';
 import type { ChatMessage, ModelProvider, ModelRequest, ToolSpec } from '../engine/provider';
 import type { ScriptReply } from '../engine/script';
+import { estimateUsage } from './estimate';
 import { replay } from './script';
 
 export interface SimulatorOptions {
@@ -26,8 +28,14 @@ export interface SimulatorOptions {
 export function createSimulatorProvider(options: SimulatorOptions = {}): ModelProvider {
   return {
     id: 'simulator',
-    complete: (request) =>
-      replay(simulateReply(request, options.document), request, options.delayMs ?? 0),
+    async complete(request) {
+      const reply = await replay(
+        simulateReply(request, options.document),
+        request,
+        options.delayMs ?? 0,
+      );
+      return { ...reply, usage: estimateUsage(request, reply) };
+    },
   };
 }
 

@@ -29,4 +29,6 @@ export {
 export type { ProviderKind, ProviderSettings, SettingsTable } from './settings';
 export { providerFor, replayProvider, checkConnection } from './providers';
 export type { ConnectionCheck } from './providers';
+export { AZURE_MODELS_NOTE, listProviderModels, modelsOfRun, unservedModels } from './models';
+export type { ModelUse, ProviderModels } from './models';
 export { recordedAnswers } from './replay';

@@ -16,7 +16,10 @@ import { createSimulatorProvider } from '../providers/simulator';
 import { missingSetting, type ProviderSettings } from './settings';
 
 /** The openai-SDK configuration of non-simulator settings, and the model that overrides. */
-function openAIConfig(settings: ProviderSettings): { config: OpenAIProviderConfig; model: string } {
+export function openAIConfig(settings: ProviderSettings): {
+  config: OpenAIProviderConfig;
+  model: string;
+} {
   switch (settings.kind) {
     case 'azure': {
       const a = settings.azure;
@@ -61,7 +64,7 @@ export function providerFor(settings: ProviderSettings, doc: Workflow): ModelPro
   const { config, model } = openAIConfig(settings);
   const inner = createOpenAIProvider(config);
   if (model === '') return inner;
-  // A model chosen in the settings wins over the document's (a local server has no gpt-4o-mini).
+  // A model chosen in the settings wins over the document's (a local server has no gpt-5.4-mini).
   return { id: inner.id, complete: (request) => inner.complete({ ...request, model }) };
 }
 

@@ -3,7 +3,7 @@
  * into their request; lookups look back a bounded number of items, because what they look for
  * was emitted a few events earlier (DESIGN §4 orders a reply's events together).
  */
-import type { ChatItem } from './types';
+import type { CallUsage, ChatItem } from './types';
 import { findLastIndex, get, last, push, set, type PList } from './plist';
 
 type Chat = PList<ChatItem>;
@@ -20,13 +20,35 @@ export function appendDelta(chat: Chat, id: number, agent: string, delta: string
   return push(chat, { kind: 'message', id, agent, text: delta, streaming: true });
 }
 
-/** The agent's complete message: replaces its streaming message, or is appended. */
-export function finishMessage(chat: Chat, id: number, agent: string, text: string): Chat {
+/**
+ * The agent's complete message: replaces its streaming message, or is appended. `usage`, when
+ * given, goes on it unless it already has the figures (they came while it streamed).
+ */
+export function finishMessage(
+  chat: Chat,
+  id: number,
+  agent: string,
+  text: string,
+  usage?: CallUsage,
+): Chat {
   const tail = last(chat);
   if (tail?.kind === 'message' && tail.streaming && tail.agent === agent) {
-    return set(chat, chat.length - 1, { ...tail, text, streaming: false });
+    const figures = tail.usage ?? usage;
+    return set(chat, chat.length - 1, {
+      ...tail,
+      text,
+      streaming: false,
+      ...(figures ? { usage: figures } : {}),
+    });
   }
-  return push(chat, { kind: 'message', id, agent, text, streaming: false });
+  return push(chat, {
+    kind: 'message',
+    id,
+    agent,
+    text,
+    streaming: false,
+    ...(usage ? { usage } : {}),
+  });
 }
 
 /** A streaming message that will not finish (Stop, failure, a new model call). */

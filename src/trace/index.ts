@@ -39,4 +39,7 @@ export type {
   PendingRequest,
   ChatItem,
   RunEnd,
+  CallUsage,
+  UsageTotals,
 } from './types';
+export { EMPTY_USAGE } from './usage';

@@ -20,7 +20,8 @@ import {
   warning,
   withAgent,
 } from './parts';
-import { emptyList, push } from './plist';
+import { emptyList, last, push } from './plist';
+import { applyUsage, EMPTY_USAGE, usageForItem } from './usage';
 import type { ChatItem, TraceState, Turn } from './types';
 import { own } from './own';
 
@@ -46,7 +47,7 @@ export const initialTraceState: TraceState = {
   handoffs: 0,
   modelCalls: 0,
   warnings: 0,
-  usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
+  usage: EMPTY_USAGE,
   end: undefined,
   lastStarted: undefined,
 };
@@ -125,11 +126,18 @@ function apply(s: TraceState, e: RunEvent): TraceState {
         ...s,
         streaming: undefined,
         sharedCount: s.sharedCount + 1,
-        chat: finishMessage(s.chat, id, e.agent, e.text),
+        chat: finishMessage(
+          s.chat,
+          id,
+          e.agent,
+          e.text,
+          usageForItem(last(s.turns), e.agent, 'message'),
+        ),
         turns: updateTurn(s, e.agent, (t) => ({ ...t, text: e.text, endSeq: id })),
       };
     case 'tool_call': {
       const handoffTarget = e.handoffTarget;
+      const usage = usageForItem(last(s.turns), e.agent, 'tool');
       const item: ChatItem = {
         kind: 'tool',
         id,
@@ -138,6 +146,7 @@ function apply(s: TraceState, e: RunEvent): TraceState {
         name: e.name,
         arguments: e.arguments,
         ...(handoffTarget !== undefined ? { handoffTarget } : {}),
+        ...(usage ? { usage } : {}),
       };
       const call = { callId: e.callId, name: e.name, arguments: e.arguments };
       return {
@@ -216,14 +225,7 @@ function apply(s: TraceState, e: RunEvent): TraceState {
     case 'breakpoint_released':
       return { ...s, breakpoint: undefined };
     case 'usage':
-      return {
-        ...s,
-        usage: {
-          promptTokens: s.usage.promptTokens + e.promptTokens,
-          completionTokens: s.usage.completionTokens + e.completionTokens,
-          totalTokens: s.usage.totalTokens + e.totalTokens,
-        },
-      };
+      return applyUsage(s, e, id);
     case 'warning':
       return warning(s, e, id);
     case 'completed': {

@@ -17,6 +17,30 @@ export interface ForbiddenHandoff {
   readonly target: string;
 }
 
+/** What one model call cost: its `usage` event. */
+export interface CallUsage {
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly totalTokens: number;
+  /** How long the call took (absent in runs recorded before durations were measured). */
+  readonly durationMs?: number;
+  /** The counts are an estimate (the simulator), shown with a "~". */
+  readonly estimated?: boolean;
+}
+
+/** Sums of `usage` events: of a run, or of one agent's calls. */
+export interface UsageTotals {
+  /** Model calls that reported usage. */
+  readonly calls: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly totalTokens: number;
+  /** Sum of the calls' durations (calls without one count 0). */
+  readonly durationMs: number;
+  /** Some of the counts are estimates. */
+  readonly estimated: boolean;
+}
+
 /** One agent on the trace. */
 export interface AgentTrace {
   readonly name: string;
@@ -31,6 +55,8 @@ export interface AgentTrace {
   readonly turns: readonly number[];
   /** Seq of the last event about it. */
   readonly lastSeq: number;
+  /** What its model calls cost, once one reported usage. */
+  readonly usage?: UsageTotals;
 }
 
 /** One handoff across an edge. */
@@ -76,6 +102,8 @@ export interface Turn {
   readonly handoffTo?: string;
   /** Ended by Stop or a failure before its reply was complete. */
   readonly interrupted?: boolean;
+  /** What the call cost, when the provider reported usage. */
+  readonly usage?: CallUsage;
 }
 
 /** An open request, as the UI must answer it. */
@@ -101,6 +129,8 @@ export type ChatItem =
       readonly streaming: boolean;
       /** Cut short by Stop or a failure. */
       readonly interrupted?: boolean;
+      /** What the model call that wrote it cost. */
+      readonly usage?: CallUsage;
     }
   | {
       readonly kind: 'tool';
@@ -116,6 +146,8 @@ export type ChatItem =
       /** A handoff the topology does not allow. */
       readonly forbidden?: boolean;
       readonly approval?: 'pending' | 'approved' | 'rejected';
+      /** What the model call cost, on the first call of a reply without text. */
+      readonly usage?: CallUsage;
     }
   | {
       readonly kind: 'handoff';
@@ -183,11 +215,8 @@ export interface TraceState {
   readonly handoffs: number;
   readonly modelCalls: number;
   readonly warnings: number;
-  readonly usage: {
-    readonly promptTokens: number;
-    readonly completionTokens: number;
-    readonly totalTokens: number;
-  };
+  /** What the run's model calls cost, all agents together. */
+  readonly usage: UsageTotals;
   /** How the last invocation ended, while it stays ended. */
   readonly end: RunEnd | undefined;
   /** The agent of the latest `agent_started` (visits count changes of it). */

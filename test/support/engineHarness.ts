@@ -110,6 +110,7 @@ export async function runScripted(
     store,
     runId: options.runId ?? 'run-1',
     now: () => '2025-01-01T00:00:00.000Z',
+    clock: () => 0,
   });
   return { ...(await drive(handle, options)), store };
 }
@@ -131,6 +132,7 @@ export async function resumeScripted(
     ...(options.checkpointId !== undefined ? { checkpointId: options.checkpointId } : {}),
     ...(options.fork !== undefined ? { fork: options.fork, forkRunId: 'run-fork' } : {}),
     now: () => '2025-01-01T00:00:00.000Z',
+    clock: () => 0,
   });
   return drive(handle, options);
 }
@@ -194,7 +196,7 @@ export function outline(events: readonly RunEvent[], options: { deltas?: boolean
         lines.push('stopped');
         break;
       case 'usage':
-        lines.push(`usage ${e.agent} ${e.totalTokens}`);
+        lines.push(`usage ${e.agent} ${e.estimated ? '~' : ''}${e.totalTokens}`);
         break;
     }
   }

@@ -23,8 +23,11 @@ export interface ScriptedReply {
   type?: 'reply';
   text?: string;
   toolCalls?: ScriptedToolCall[];
-  /** Sent when the client asks for usage; defaults to counts derived from the request and reply. */
-  usage?: ScriptedUsage;
+  /**
+   * Sent when the client asks for usage; defaults to counts derived from the request and reply.
+   * `null`: a server that never reports usage (some compatible servers ignore the request).
+   */
+  usage?: ScriptedUsage | null;
   /** Defaults to "tool_calls" when there are tool calls, else "stop"; `null` sends none. */
   finishReason?: string | null;
   /** Characters per text delta; by default each word (with its trailing space) is one delta. */

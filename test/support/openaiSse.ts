@@ -49,7 +49,7 @@ export function chunkEvents(
   events.push(...(scripted.interleaveToolCalls ? roundRobin(perCall) : perCall.flat()));
   const finishReason = finishReasonOf(scripted);
   if (finishReason !== null) events.push(chunk({}, finishReason));
-  if (includeUsage) {
+  if (includeUsage && scripted.usage !== null) {
     const usage = scripted.usage ?? defaultUsage(body, events.length);
     events.push(JSON.stringify({ ...base, choices: [], usage }));
   }

@@ -233,6 +233,7 @@ describe('cli resume', () => {
       'tool_result',
       'checkpoint_saved',
       'agent_started',
+      'usage',
       'message',
       'input_requested',
       'checkpoint_saved',
@@ -324,8 +325,15 @@ describe('cli script', () => {
     const path = join(dir, 'replay.json');
     writeFileSync(path, script.stdout);
     const replay = await runCli(['run', SUPPORT, '--script', path, ...inputs]);
+    // A replay measures its own call durations.
     const strip = (list: RunEvent[]) =>
-      list.map((e) => (e.type === 'run_started' ? { ...e, runId: 'x' } : e));
+      list.map((e) =>
+        e.type === 'run_started'
+          ? { ...e, runId: 'x' }
+          : e.type === 'usage'
+            ? { ...e, durationMs: 0 }
+            : e,
+      );
     expect(strip(events(replay.stdout))).toEqual(strip(events(live.stdout)));
     expect((await runCli(['script', 'run-none', '--store', store])).code).toBe(2);
   });

@@ -143,7 +143,7 @@ describe('exportPython', () => {
     expect(support).toContain('builder.with_start_agent(triage_agent)');
     expect(support).toContain('builder.enable_return_to_previous(True)');
     expect(support).toContain(
-      'default_options={"model": model or "gpt-4o-mini", "temperature": 0.2}',
+      'default_options={"model": model or "gpt-5.4-mini", "temperature": 0.2}',
     );
     expect(support).toContain('termination_condition=should_terminate,');
     expect(support).toContain('if len(transcript) >= 40:');

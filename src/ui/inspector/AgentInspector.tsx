@@ -15,6 +15,7 @@ import { sayDuplicateRename } from '../canvas/InlineName';
 import { deleteSelection } from '../shell/commands';
 import { uiStore } from '../uiStore';
 import { CommitText, DocCheck, DocNumber, DocText } from './fields';
+import { ModelField } from './ModelField';
 import { IssueList } from './IssueList';
 import { AgentBreakpointToggle, AgentRunTurns } from './RunTrace';
 import { ToolPicker } from './ToolPicker';
@@ -92,7 +93,7 @@ export function AgentInspector({ id, agent }: { id: string; agent: Agent }) {
         rows={6}
         placeholder="The system prompt of this agent"
       />
-      <DocText
+      <ModelField
         label="Model"
         value={agent.model ?? ''}
         field={key('model')}

@@ -3,6 +3,7 @@ import type { Agent, Workflow } from '../../model';
 import { modelInputOfTurn, turnsForAgent, type Turn } from '../../trace';
 import { useAgentOverlay, useEdgeOverlay, useShownTraceState } from '../canvas/useTraceOverlay';
 import { appRunController } from '../run/runContext';
+import { callUsageText, totalsText, usageTitle } from '../run/usageText';
 import {
   toggleAgentBreakpoint,
   toggleEdgeBreakpoint,
@@ -59,11 +60,17 @@ export function AgentRunTurns({ agent, doc }: { agent: Agent; doc: Workflow }) {
   const state = useShownTraceState();
   if (overlay.modelCalls === 0) return null;
   const turns = turnsForAgent(state, agent.name);
+  const total = state.agents[agent.name]?.usage;
   return (
     <section className="run-trace" aria-label="Turns in this run">
       <h3>
         {turns.length} model call{turns.length > 1 ? 's' : ''} in this run
       </h3>
+      {total && (
+        <p className="run-trace__usage" title={usageTitle(total)}>
+          Total: {totalsText(total)}
+        </p>
+      )}
       <ol>
         {turns.map((turn) => (
           <TurnView key={turn.startSeq} turn={turn} agent={agent} doc={doc} />
@@ -89,6 +96,12 @@ function TurnView({ turn, agent, doc }: { turn: Turn; agent: Agent; doc: Workflo
       <div className="run-trace__seq">
         call {turn.callIndex + 1} · events {turn.startSeq}–{turn.endSeq}
         {turn.interrupted ? ' · interrupted' : ''}
+        {turn.usage && ' · '}
+        {turn.usage && (
+          <span className="run-trace__call-usage" title={usageTitle(turn.usage)}>
+            {callUsageText(turn.usage)}
+          </span>
+        )}
       </div>
       {turn.text && <p className="run-trace__text">{turn.text}</p>}
       {turn.toolCalls.map((call) => (

@@ -11,6 +11,7 @@ import {
 } from '../../model';
 import { useDesigner } from '../../store/hooks';
 import { DocCheck, DocNumber, DocSelect, DocText } from './fields';
+import { ModelField } from './ModelField';
 import { IssueList } from './IssueList';
 import { ToolPicker } from './ToolPicker';
 
@@ -58,13 +59,13 @@ export function WorkflowInspector() {
         undoLabel="Set start agent"
         op={(v) => settings({ startAgent: v })}
       />
-      <DocText
+      <ModelField
         label="Default model"
         value={defaults.model ?? ''}
         field="wf.defaults.model"
         undoLabel="Default model"
         op={(v) => settings({ defaults: { model: v.trim() === '' ? undefined : v } })}
-        placeholder="e.g. gpt-4o-mini"
+        placeholder="e.g. gpt-5.4-mini"
       />
       <DocNumber
         label="Temperature"

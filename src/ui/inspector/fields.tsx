@@ -43,6 +43,8 @@ interface TextProps {
   rows?: number;
   placeholder?: string;
   hint?: ReactNode;
+  /** The id of a `<datalist>` of suggestions (single-line fields). */
+  list?: string;
 }
 
 /** A text input or textarea whose every keystroke edits the document. */
@@ -56,6 +58,7 @@ export function DocText({
   rows,
   placeholder,
   hint,
+  list,
 }: TextProps) {
   const store = useDesignerStore();
   const onChange = (text: string) =>
@@ -82,6 +85,7 @@ export function DocText({
             aria-describedby={hintId}
             value={value}
             placeholder={placeholder}
+            list={list}
             onChange={(e) => onChange(e.target.value)}
             onBlur={onBlur}
           />

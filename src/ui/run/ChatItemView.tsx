@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import type { ToolArguments } from '../../engine/events';
-import type { ChatItem } from '../../trace';
+import type { CallUsage, ChatItem } from '../../trace';
 import { Markdown } from './Markdown';
+import { callUsageText, usageTitle } from './usageText';
 
 /** Compact `name(a: 1, b: "x")` text of a call. */
 export function callText(name: string, args: ToolArguments): string {
@@ -27,6 +28,19 @@ function AgentName({ agent, color }: { agent: string; color: string }) {
   );
 }
 
+/** The cost of the model call that wrote an item: "1.2 s · 312 tok". */
+function UsageLine({ usage }: { usage: CallUsage }) {
+  return (
+    <div
+      className="chat__usage"
+      title={usageTitle(usage)}
+      aria-label={`Model call: ${usageTitle(usage)}`}
+    >
+      {callUsageText(usage)}
+    </div>
+  );
+}
+
 /** One chat item. Items are immutable, so a memo skips every item that did not change. */
 export const ChatItemView = memo(function ChatItemView({ item, color }: Props) {
   switch (item.kind) {
@@ -49,11 +63,19 @@ export const ChatItemView = memo(function ChatItemView({ item, color }: Props) {
           <Markdown text={item.text} />
           {item.streaming && <span className="chat__caret" aria-hidden="true" />}
           {item.interrupted && <span className="chat__cut">(cut off)</span>}
+          {item.usage && <UsageLine usage={item.usage} />}
         </li>
       );
     case 'tool': {
-      // A handoff call that worked is shown as the handoff separator that follows it.
-      if (item.handoffTarget !== undefined && !item.isError && !item.forbidden) return null;
+      // A handoff call that worked is shown as the handoff separator that follows it; only the
+      // cost of a reply that was nothing but the handoff stays.
+      if (item.handoffTarget !== undefined && !item.isError && !item.forbidden) {
+        return item.usage ? (
+          <li className="chat__item chat__item--usage">
+            <UsageLine usage={item.usage} />
+          </li>
+        ) : null;
+      }
       const state = item.result === undefined ? 'waiting' : item.isError ? 'error' : 'ok';
       return (
         <li className={`chat__item chat__tool chat__tool--${state}`}>
@@ -81,6 +103,7 @@ export const ChatItemView = memo(function ChatItemView({ item, color }: Props) {
               </div>
             </div>
           </details>
+          {item.usage && <UsageLine usage={item.usage} />}
         </li>
       );
     }

@@ -1,5 +1,6 @@
 import type { RunView } from '../../runs';
 import type { TraceState } from '../../trace';
+import { totalsText, usageTitle } from './usageText';
 
 interface Props {
   view: RunView;
@@ -27,6 +28,15 @@ export function RunHeader({ view, latest, onStop, onResume, onExport }: Props) {
       <div className="run-header__line">
         <span className={`run-state run-state--${tone}`}>{status}</span>
         <span className="run-header__agent">{view.live ? latest.activeAgent : ''}</span>
+        {latest.usage.calls > 0 && (
+          <span
+            className="run-header__usage"
+            title={usageTitle(latest.usage)}
+            aria-label={`Run total: ${usageTitle(latest.usage)}`}
+          >
+            {totalsText(latest.usage)}
+          </span>
+        )}
         {view.live ? (
           <button type="button" className="danger" onClick={onStop}>
             Stop

@@ -35,12 +35,14 @@ describe('replay scenarios', () => {
       'user_message: I want a refund for order 123',
       'checkpoint_saved',
       'agent_started triage_agent',
+      'usage triage_agent ~273',
       'message triage_agent: [simulated] Handing you over to refund_agent.',
       'tool_call triage_agent handoff_to_refund_agent {"reason":"The request mentions refund, order."}',
       'tool_result triage_agent handoff_to_refund_agent: {"handoff_to":"refund_agent"}',
       'handoff triage_agent -> refund_agent',
       'checkpoint_saved',
       'agent_started refund_agent',
+      'usage refund_agent ~110',
       'tool_call refund_agent process_refund {"order_number":"123"}',
       'approval_requested req-1 refund_agent process_refund',
       'checkpoint_saved',
@@ -48,6 +50,7 @@ describe('replay scenarios', () => {
       'tool_result refund_agent process_refund: Refund processed for order 123.',
       'checkpoint_saved',
       'agent_started refund_agent',
+      'usage refund_agent ~130',
       'message refund_agent: [simulated] Done. Refund processed for order 123.',
       'input_requested req-2 refund_agent',
       'checkpoint_saved',
@@ -99,8 +102,14 @@ describe('replay scenarios', () => {
     expect(script).toEqual(runToScript(await first.store.getEvents('run-1')));
     expect(Object.keys(script)).toEqual(['triage_agent', 'order_agent']);
     expect(script.order_agent).toEqual([
-      { toolCalls: [{ name: 'check_order_status', arguments: { order_number: '55' } }] },
-      { text: '[simulated] Done. Order 55 shipped yesterday and arrives in 2 days.' },
+      {
+        toolCalls: [{ name: 'check_order_status', arguments: { order_number: '55' } }],
+        usage: { promptTokens: 93, completionTokens: 10, totalTokens: 103, estimated: true },
+      },
+      {
+        text: '[simulated] Done. Order 55 shipped yesterday and arrives in 2 days.',
+        usage: { promptTokens: 115, completionTokens: 17, totalTokens: 132, estimated: true },
+      },
     ]);
   });
 
