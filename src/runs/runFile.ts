@@ -154,10 +154,15 @@ export function parseRunFile(text: string): { file: RunFile; doc: Workflow } {
 }
 
 /**
- * Stores an imported run (the record and its events) and returns its record. A run already
- * here under the same id is left as it is and returned.
+ * Stores an imported run (the record and its events, with `meta`: the workflow it is imported
+ * into) and returns its record. A run already here under the same id is left as it is and
+ * returned.
  */
-export async function importRun(store: CheckpointStore, text: string): Promise<RunRecord> {
+export async function importRun(
+  store: CheckpointStore,
+  text: string,
+  meta: Readonly<Record<string, string>> = {},
+): Promise<RunRecord> {
   const { file, doc } = parseRunFile(text);
   const existing = await store.getRun(file.run.runId);
   if (existing) return existing;
@@ -179,6 +184,7 @@ export async function importRun(store: CheckpointStore, text: string): Promise<R
     eventCount: file.events.length,
     itemCount: last?.itemCount ?? 0,
     ...(last ? { lastCheckpointId: last.checkpointId } : {}),
+    ...(Object.keys(meta).length > 0 ? { meta: { ...meta } } : {}),
     imported: true,
   };
   await store.putRun(record);

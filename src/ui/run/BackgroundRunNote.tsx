@@ -1,0 +1,31 @@
+import type { RunView } from '../../runs';
+import { openWorkflow } from '../library/librarySession';
+import { useLibrary } from '../library/libraryStore';
+
+/**
+ * A run of another workflow goes on in the background: said in the Run panel's title bar, with
+ * a way back to its workflow. Its requests are answered there, never from here.
+ */
+export function BackgroundRunNote({ run }: { run: RunView }) {
+  const id = run.workflowId;
+  // The library's name (it may have been renamed since the run started).
+  const stored = useLibrary((s) =>
+    id === undefined ? undefined : s.items.find((i) => i.id === id),
+  );
+  const name = stored?.name ?? run.workflowName ?? 'another workflow';
+  return (
+    <span className="run-background" role="status">
+      <span className="run-state run-state--live">1 run in progress in “{name}”</span>
+      {stored && (
+        <button
+          type="button"
+          className="run-background__open"
+          onClick={() => void openWorkflow(stored.id)}
+          title={`Open “${name}” to follow its run`}
+        >
+          Show it
+        </button>
+      )}
+    </span>
+  );
+}
