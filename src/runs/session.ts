@@ -237,6 +237,8 @@ export class RunController {
     return this.act(async () => {
       const { record } = await loadRun(this.store, runId);
       const events = await this.store.getEvents(runId);
+      // A run started while this one loaded keeps the panel (an automatic open never hides it).
+      if (this.handle) return;
       this.generation++;
       this.view = viewOfRecord(record, new TraceTimeline(events), this.view.version + 1);
       this.notify();

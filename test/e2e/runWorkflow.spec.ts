@@ -66,6 +66,7 @@ test('@flow a run of another workflow never shows its reply box or approvals, an
   await expect(page.locator('[data-trace]')).toHaveCount(0);
   const note = run.title.getByRole('status');
   await expect(note).toHaveText(/1 run in progress in “customer_support”/);
+  await expectUsable(note, 'the note of the run in progress');
   await expect(run.root.getByRole('button', { name: 'Start' })).toBeDisabled();
 
   // The way back: the run is still waiting for its approval there.
