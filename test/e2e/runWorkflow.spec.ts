@@ -59,13 +59,15 @@ test('@flow a run of another workflow never shows its reply box or approvals, an
   await expect(library.openName()).toHaveText('customer_support');
   await expect(run.approval('process_refund')).toHaveCount(0);
   await expect(run.replyForm()).toHaveCount(0);
-  await expect(run.title).not.toContainText('waiting for you');
+  // No status chip of its own: the waiting run is another workflow's.
+  await expect(run.title.locator(':scope > .run-state')).toHaveCount(0);
   await expect(run.chat).toHaveCount(0);
   await expect(run.past.getByText('No runs of this workflow yet.')).toBeVisible();
   // Not drawn on this workflow's canvas either, although every agent name is the same.
   await expect(page.locator('[data-trace]')).toHaveCount(0);
   const note = run.title.getByRole('status');
-  await expect(note).toHaveText(/1 run in progress in “customer_support”/);
+  // It waits for a person there, and says so.
+  await expect(note).toHaveText(/1 run waiting for you in “customer_support”/);
   await expectUsable(note, 'the note of the run in progress');
   await expect(run.root.getByRole('button', { name: 'Start' })).toBeDisabled();
 

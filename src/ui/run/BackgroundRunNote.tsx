@@ -1,4 +1,4 @@
-import type { RunView } from '../../runs';
+import { runStatus, type RunView } from '../../runs';
 import { openWorkflow } from '../library/librarySession';
 import { useLibrary } from '../library/libraryStore';
 
@@ -13,9 +13,14 @@ export function BackgroundRunNote({ run }: { run: RunView }) {
     id === undefined ? undefined : s.items.find((i) => i.id === id),
   );
   const name = stored?.name ?? run.workflowName ?? 'another workflow';
+  const status = runStatus({ trace: run.timeline.latest });
+  // "in progress" while it runs; what it waits for when it does (a person may be needed there).
+  const doing = status.tone === 'running' ? 'in progress' : status.text;
   return (
     <span className="run-background" role="status">
-      <span className="run-state run-state--live">1 run in progress in “{name}”</span>
+      <span className={`run-state run-state--${status.tone}`}>
+        1 run {doing} in “{name}”
+      </span>
       {stored && (
         <button
           type="button"

@@ -6,7 +6,14 @@
  * approvals and breakpoints are never shown over this one.
  */
 import { useSyncExternalStore } from 'react';
-import { belongsTo, EMPTY_VIEW, runOwner, type RunOwner, type RunView } from '../../runs';
+import {
+  belongsTo,
+  EMPTY_VIEW,
+  runOwner,
+  runStatus,
+  type RunOwner,
+  type RunView,
+} from '../../runs';
 import { designerStore } from '../../store';
 import { TraceTimeline } from '../../trace';
 import { currentTargetId, flushSave, scheduleSave } from '../library/autosave';
@@ -58,15 +65,21 @@ export function backgroundRun(): RunView | undefined {
   return view.live && openRunView() !== view ? view : undefined;
 }
 
+/** What the note says of the background run ('' when there is none). */
+function backgroundStatus(): string {
+  const run = backgroundRun();
+  return run ? runStatus({ trace: run.timeline.latest }).text : '';
+}
+
 /** Calls `listener` when `openRunView()` (or `backgroundRun()`) may have changed. */
 export function subscribeOpenRun(listener: () => void): () => void {
   let last = openRunView();
-  let background = backgroundRun();
+  let background = backgroundStatus();
   const check = () => {
     const next = openRunView();
-    const nextBackground = backgroundRun();
-    // A background run's events matter only when it starts or ends (the note, the Start form).
-    if (next === last && (nextBackground === undefined) === (background === undefined)) return;
+    const nextBackground = backgroundStatus();
+    // A background run's events matter only when its status changes (the note, the Start form).
+    if (next === last && nextBackground === background) return;
     last = next;
     background = nextBackground;
     listener();
