@@ -27,6 +27,8 @@ export interface ResumeRunOptions {
   fork?: boolean;
   /** The new run's id when forking; generated when absent. */
   forkRunId?: string;
+  /** A fork's `RunRecord.meta` (a fork starts without the source's; a resume keeps its own). */
+  meta?: Readonly<Record<string, string>>;
   signal?: AbortSignal;
   now?: () => string;
   /** Clock that times model calls, as `StartRunOptions.clock`. */
@@ -150,6 +152,7 @@ async function fork(
     lastCheckpointId: checkpoint.checkpointId,
     eventCount: checkpoint.seq,
     itemCount: checkpoint.itemCount,
+    ...(options.meta ? { meta: { ...options.meta } } : {}),
   };
   await storage(async () => {
     const events = await store.getEvents(source.runId, checkpoint.seq);

@@ -5,8 +5,14 @@
  */
 export { RunController } from './session';
 export type { RunControllerOptions } from './session';
+export { EMPTY_VIEW } from './view';
+export { runStatus } from './status';
+export type { RunStatusText, RunStatusSource } from './status';
+export { sampleMessage } from './sample';
 export type { RunView } from './view';
 export type { RunSummary, RunState } from './runList';
+export { belongsTo, runOwner, workflowIdOf, WORKFLOW_ID } from './owner';
+export type { RunOwner, RunOrigin } from './owner';
 export {
   exportRun,
   importRun,

@@ -163,12 +163,17 @@ export interface ImportedRun {
 }
 
 /**
- * Stores an imported run (the record and its events) and returns its record. A run already
- * here under the same id is left as it is and returned. A checkpoint that cannot be read is
- * left out and reported at once (the run still imports, for stepping, replay, and resume from
- * its readable checkpoints), rather than failing only when someone resumes from it.
+ * Stores an imported run (the record and its events, with `meta`: the workflow it is imported
+ * into) and returns its record. A run already here under the same id is left as it is and
+ * returned. A checkpoint that cannot be read is left out and reported at once (the run still
+ * imports, for stepping, replay, and resume from its readable checkpoints), rather than failing
+ * only when someone resumes from it.
  */
-export async function importRun(store: CheckpointStore, text: string): Promise<ImportedRun> {
+export async function importRun(
+  store: CheckpointStore,
+  text: string,
+  meta: Readonly<Record<string, string>> = {},
+): Promise<ImportedRun> {
   const { file, doc } = parseRunFile(text);
   const existing = await store.getRun(file.run.runId);
   if (existing) return { record: existing, unreadable: [] };
@@ -195,6 +200,7 @@ export async function importRun(store: CheckpointStore, text: string): Promise<I
     eventCount: file.events.length,
     itemCount: last?.itemCount ?? 0,
     ...(last ? { lastCheckpointId: last.checkpointId } : {}),
+    ...(Object.keys(meta).length > 0 ? { meta: { ...meta } } : {}),
     imported: true,
   };
   await store.putRun(record);

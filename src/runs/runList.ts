@@ -4,6 +4,7 @@
  * as interrupted and resumes from its last checkpoint.
  */
 import type { CheckpointStore, RunRecord, RunStatus } from '../engine/store';
+import { belongsTo, originOf, type RunOwner } from './owner';
 import { canContinue, isImported } from './runFile';
 
 /** How a run shows in the list: its stored status, or live / interrupted. */
@@ -27,14 +28,14 @@ export interface RunSummary {
   forkOf?: { runId: string; checkpointId: string };
 }
 
-/** Runs of `workflowName` (all when absent), newest first. */
+/** Runs of the workflow `owner` (all when absent; see owner.ts), newest first. */
 export async function listRunSummaries(
   store: CheckpointStore,
   liveRunId: string | undefined,
-  workflowName?: string,
+  owner?: RunOwner,
 ): Promise<RunSummary[]> {
   const records = await store.listRuns();
-  const mine = records.filter((r) => workflowName === undefined || r.workflowName === workflowName);
+  const mine = records.filter((r) => owner === undefined || belongsTo(originOf(r), owner));
   return Promise.all(mine.map((r) => summarize(store, r, liveRunId)));
 }
 

@@ -5,6 +5,7 @@
  * store. The UI renders `getView()` and re-renders on `subscribe`.
  */
 import type { Breakpoints } from '../engine/breakpoints';
+import { documentHash } from '../engine/hash';
 import type { RunEvent } from '../engine/events';
 import type { ModelProvider } from '../engine/provider';
 import { resumeRun, startRun, type RunHandle } from '../engine/run';
@@ -18,6 +19,7 @@ import { recordedAnswers, type RecordedAnswers } from './replay';
 import { exportRun, importRun, type RunFile } from './runFile';
 import { EMPTY_VIEW, latestContinuable, loadRun, viewOfRecord, type RunView } from './view';
 import { listRunSummaries, type RunSummary } from './runList';
+import { ownerMeta, workflowIdOf, type RunOrigin, type RunOwner } from './owner';
 import type { ProviderSettings } from './settings';
 
 /** `RunRecord.meta` key of a replay: the run it replays. */
@@ -85,12 +87,28 @@ export class RunController {
     this.handle?.stop();
   }
 
-  /** Starts a run of `document` with the opening message. Resolves false when refused. */
-  start(document: Workflow, input: string, settings: ProviderSettings): Promise<boolean> {
+  /**
+   * Starts a run of `document` (the library workflow `workflowId`, see owner.ts) with the
+   * opening message. Resolves false when refused.
+   */
+  start(
+    document: Workflow,
+    input: string,
+    settings: ProviderSettings,
+    workflowId?: string,
+  ): Promise<boolean> {
     return this.act(async () => {
       const provider = this.makeProvider(settings, document);
-      const handle = startRun({ document, provider, input, store: this.store, ...this.clock() });
-      await this.attach(handle, document.name, provider.id, false);
+      const handle = startRun({
+        document,
+        provider,
+        input,
+        store: this.store,
+        ...(workflowId !== undefined ? { meta: ownerMeta(workflowId) } : {}),
+        ...this.clock(),
+      });
+      const origin = { workflowId, docHash: documentHash(document) };
+      await this.attach(handle, document.name, origin, provider.id, false);
     });
   }
 
@@ -123,7 +141,8 @@ export class RunController {
           decisions: replay.answers.decisions.slice(given.decisions.length),
         };
       }
-      await this.attach(handle, record.workflowName, provider.id, true);
+      const origin = { workflowId: workflowIdOf(record), docHash: record.docHash };
+      await this.attach(handle, record.workflowName, origin, provider.id, true);
     });
   }
 
@@ -155,16 +174,19 @@ export class RunController {
   /**
    * Continues a run from one of its checkpoints as a new run (the original stays); without
    * `checkpointId`, from its latest checkpoint that does not end it. With `document`, the fork
-   * runs that document (it may differ from the run's).
+   * runs that document (it may differ from the run's); with `workflowId`, the fork belongs to
+   * that library workflow (else to the run's).
    */
   fork(
     runId: string,
     checkpointId: string | undefined,
     settings: ProviderSettings,
     document?: Workflow,
+    workflowId?: string,
   ): Promise<boolean> {
     return this.act(async () => {
-      const { doc: own } = await loadRun(this.store, runId);
+      const { record, doc: own } = await loadRun(this.store, runId);
+      const owner = workflowId ?? workflowIdOf(record);
       checkpointId ??= await latestContinuable(this.store, runId);
       const doc = document ?? own;
       const provider = this.makeProvider(settings, doc);
@@ -175,19 +197,23 @@ export class RunController {
         store: this.store,
         document: doc,
         provider,
+        ...(owner !== undefined ? { meta: ownerMeta(owner) } : {}),
         ...this.clock(),
       });
-      await this.attach(handle, doc.name, provider.id, true);
+      const origin = { workflowId: owner, docHash: documentHash(doc) };
+      await this.attach(handle, doc.name, origin, provider.id, true);
     });
   }
 
   /**
    * Re-runs a stored run on the script provider: the same model replies, and the user's
-   * recorded replies and decisions given again in order (the rest is up to the user).
+   * recorded replies and decisions given again in order (the rest is up to the user). The
+   * replay belongs to `workflowId` when given, else to the replayed run's workflow.
    */
-  replay(runId: string, settings: ProviderSettings): Promise<boolean> {
+  replay(runId: string, settings: ProviderSettings, workflowId?: string): Promise<boolean> {
     return this.act(async () => {
-      const { doc } = await loadRun(this.store, runId);
+      const { record, doc } = await loadRun(this.store, runId);
+      const owner = workflowId ?? workflowIdOf(record);
       const events = await this.store.getEvents(runId);
       const answers = recordedAnswers(events);
       if (answers.opening === undefined)
@@ -198,11 +224,12 @@ export class RunController {
         provider,
         input: answers.opening,
         store: this.store,
-        meta: { [REPLAY_OF]: runId },
+        meta: { [REPLAY_OF]: runId, ...ownerMeta(owner) },
         ...this.clock(),
       });
       this.answers = answers;
-      await this.attach(handle, doc.name, provider.id, false);
+      const origin = { workflowId: owner, docHash: record.docHash };
+      await this.attach(handle, doc.name, origin, provider.id, false);
     });
   }
 
@@ -211,24 +238,29 @@ export class RunController {
     return this.act(async () => {
       const { record } = await loadRun(this.store, runId);
       const events = upgradeEvents(await this.store.getEvents(runId));
+      // A run started while this one loaded keeps the panel (an automatic open never hides it).
+      if (this.handle) return;
       this.generation++;
       this.view = viewOfRecord(record, new TraceTimeline(events), this.view.version + 1);
       this.notify();
     });
   }
 
-  /** Past runs of a workflow (all when absent), newest first. */
-  listRuns(workflowName?: string): Promise<RunSummary[]> {
-    return listRunSummaries(this.store, this.handle?.runId, workflowName);
+  /** Past runs of a workflow (all when absent; see owner.ts), newest first. */
+  listRuns(owner?: RunOwner): Promise<RunSummary[]> {
+    return listRunSummaries(this.store, this.handle?.runId, owner);
   }
 
   exportRun(runId: string): Promise<RunFile> {
     return exportRun(this.store, runId);
   }
 
-  /** Stores a run file and shows it. @throws HandoffStudioError when the file is not a run. */
-  async importRun(text: string): Promise<RunRecord> {
-    const { record, unreadable } = await importRun(this.store, text);
+  /**
+   * Stores a run file as a run of the library workflow `workflowId` (untagged when absent) and
+   * shows it. @throws HandoffStudioError when the file is not a run.
+   */
+  async importRun(text: string, workflowId?: string): Promise<RunRecord> {
+    const { record, unreadable } = await importRun(this.store, text, ownerMeta(workflowId));
     await this.open(record.runId);
     if (unreadable.length > 0) {
       const list = unreadable.map((u) => `${u.checkpointId} (${u.reason})`).join('; ');
@@ -255,6 +287,7 @@ export class RunController {
   private async attach(
     handle: RunHandle,
     workflowName: string,
+    origin: RunOrigin,
     provider: string,
     fromStore: boolean,
   ): Promise<void> {
@@ -273,6 +306,7 @@ export class RunController {
       ...EMPTY_VIEW,
       runId: handle.runId,
       workflowName,
+      ...origin,
       provider,
       live: true,
       timeline,

@@ -5,10 +5,11 @@ import { HandoffStudioError } from '../engine/errors';
 import type { CheckpointStore, RunRecord } from '../engine/store';
 import { parseWorkflowText, type Workflow } from '../model';
 import type { TraceTimeline } from '../trace';
+import { originOf, type RunOrigin } from './owner';
 import { canContinue, isImported } from './runFile';
 
 /** What the Run panel shows. A new object whenever anything in it changed. */
-export interface RunView {
+export interface RunView extends RunOrigin {
   runId: string | undefined;
   workflowName: string | undefined;
   provider: string | undefined;
@@ -31,6 +32,8 @@ export interface RunView {
 export const EMPTY_VIEW: Omit<RunView, 'timeline'> = {
   runId: undefined,
   workflowName: undefined,
+  workflowId: undefined,
+  docHash: undefined,
   provider: undefined,
   live: false,
   interrupted: false,
@@ -47,6 +50,7 @@ export function viewOfRecord(record: RunRecord, timeline: TraceTimeline, version
   return {
     runId: record.runId,
     workflowName: record.workflowName,
+    ...originOf(record),
     provider: record.provider,
     live: false,
     interrupted: record.status === 'running',

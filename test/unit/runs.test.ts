@@ -15,6 +15,7 @@ import {
   loadProviderSettings,
   RunController,
   runFileText,
+  runOwner,
   saveProviderSettings,
   type ProviderSettings,
   type RunView,
@@ -75,7 +76,7 @@ describe('RunController', () => {
     const texts = chatItems(latest(view)).flatMap((i) => (i.kind === 'message' ? [i.text] : []));
     expect(texts.join(' ')).toContain('Refund processed for order 123.');
 
-    const runs = await controller.listRuns('customer_support');
+    const runs = await controller.listRuns(runOwner(undefined, customerSupport()));
     expect(runs).toEqual([
       expect.objectContaining({
         runId: view.runId,
@@ -85,7 +86,11 @@ describe('RunController', () => {
       }),
     ]);
     expect(runs[0]!.events).toBe(view.timeline.length);
-    expect(await controller.listRuns('another_workflow')).toEqual([]);
+    expect(
+      await controller.listRuns(
+        runOwner(undefined, { ...customerSupport(), name: 'another_workflow' }),
+      ),
+    ).toEqual([]);
   });
 
   it('stops a run mid-stream and resumes it from its last checkpoint', async () => {
@@ -142,7 +147,7 @@ describe('RunController', () => {
 
     // The reloaded page: a new controller on the same database.
     const second = new RunController({ store: db.open() });
-    const [summary] = await second.listRuns('customer_support');
+    const [summary] = await second.listRuns(runOwner(undefined, customerSupport()));
     expect(summary).toMatchObject({ runId: cut.runId, state: 'interrupted', resumable: true });
     expect(await second.open(cut.runId!)).toBe(true);
     expect(second.getView()).toMatchObject({ interrupted: true, live: false, resumable: true });
@@ -161,7 +166,7 @@ describe('RunController', () => {
     expect(view.timeline.events.map((e) => e.seq)).toEqual(
       view.timeline.events.map((_, i) => i + 1),
     );
-    const [again] = await second.listRuns('customer_support');
+    const [again] = await second.listRuns(runOwner(undefined, customerSupport()));
     expect(again!.state).toBe('live');
   });
 
@@ -180,7 +185,7 @@ describe('RunController', () => {
     expect(view.timeline.events.slice(0, checkpoint.seq)).toEqual(
       originalEvents.slice(0, checkpoint.seq),
     );
-    const runs = await controller.listRuns('customer_support');
+    const runs = await controller.listRuns(runOwner(undefined, customerSupport()));
     expect(runs.map((r) => r.runId).sort()).toEqual([original, view.runId].sort());
     expect(runs.find((r) => r.runId === view.runId)!.forkOf).toEqual({
       runId: original,

@@ -12,42 +12,33 @@ import {
   type EdgeOverlay,
   type TraceState,
 } from '../../trace';
-import { designerStore } from '../../store';
 import type { RunView } from '../../runs';
-import { appRunController, runUiStore } from '../run/runContext';
+import { openRunView, subscribeOpenRun } from '../run/openRun';
+import { runUiStore } from '../run/runContext';
 
 const EMPTY = initialTraceState;
-let memo: { view: RunView; cursor: number | null; name: string; state: TraceState } | undefined;
+let memo: { view: RunView; cursor: number | null; state: TraceState } | undefined;
 
 /** The trace shown on the canvas, computed once per change (not once per node). */
 export function shownTrace(): TraceState {
-  const view = appRunController().getView();
+  // Only a run of the open workflow (by its library id) is drawn: a run of another workflow
+  // is not drawn over this one, even where agent names coincide.
+  const view = openRunView();
   const cursor = runUiStore.getState().cursor;
-  const name = designerStore.getState().doc.name;
-  if (memo && memo.view === view && memo.cursor === cursor && memo.name === name) {
-    return memo.state;
-  }
-  // A run of another workflow is not drawn over this one, even where agent names coincide.
+  if (memo && memo.view === view && memo.cursor === cursor) return memo.state;
   const state =
-    view.runId === undefined || view.workflowName !== name
+    view.runId === undefined
       ? EMPTY
       : cursor === null
         ? view.timeline.latest
         : view.timeline.stateAt(cursor);
-  memo = { view, cursor, name, state };
+  memo = { view, cursor, state };
   return state;
 }
 
 function subscribe(listener: () => void): () => void {
-  const off = [
-    appRunController().subscribe(listener),
-    runUiStore.subscribe(listener),
-    // Only the workflow's name matters here (a run of another workflow is not drawn): a drag
-    // changes the document on every frame and must not wake every node and edge.
-    designerStore.subscribe((state, previous) => {
-      if (state.doc.name !== previous.doc.name) listener();
-    }),
-  ];
+  // subscribeOpenRun wakes only when the shown run changes (not on every document change).
+  const off = [subscribeOpenRun(listener), runUiStore.subscribe(listener)];
   return () => off.forEach((f) => f());
 }
 

@@ -14,7 +14,9 @@ import { UndoToast } from './UndoToast';
 import { formatWhen } from './when';
 import './library.css';
 
-function statusText(save: SaveStatus): string {
+/** The save status in words; while another tab's save is unresolved this tab saves nothing. */
+function statusText(save: SaveStatus, held: boolean): string {
+  if (held && save.state !== 'unavailable') return 'Not saving (another tab changed this workflow)';
   switch (save.state) {
     case 'saved':
       return save.at ? 'Saved' : '';
@@ -51,10 +53,11 @@ function downloadJson(): void {
 export function LibraryButton() {
   const name = useDesigner((s) => s.doc.name);
   const save = useLibrary((s) => s.save);
+  const held = useLibrary((s) => s.conflict !== undefined);
   const dialogOpen = useLibrary((s) => s.dialogOpen);
   const [menu, setMenu] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  const failed = save.state === 'error' || save.state === 'unavailable';
+  const failed = save.state === 'error' || save.state === 'unavailable' || held;
 
   useEffect(() => {
     if (!menu) return;
@@ -101,9 +104,11 @@ export function LibraryButton() {
       <span
         className={`save-state ${failed ? 'save-state--error' : ''}`}
         role="status"
-        title={save.state === 'saved' && save.at ? `Saved ${formatWhen(save.at)}` : undefined}
+        title={
+          !held && save.state === 'saved' && save.at ? `Saved ${formatWhen(save.at)}` : undefined
+        }
       >
-        {statusText(save)}
+        {statusText(save, held)}
       </span>
       {menu && (
         <div className="menu" role="menu" aria-label="Workflow" onKeyDown={onMenuKey}>

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import type { RunSummary } from '../../runs';
+import { runStatus, type RunSummary, type RunView } from '../../runs';
 
 interface Props {
   workflowName: string;
   /** Changes when the list may have changed (a run started, ended, was imported). */
   refreshKey: string;
-  shownRunId: string | undefined;
+  /** The shown run: a live one is described from its trace (the list is read at moments). */
+  shown: RunView;
   busy: boolean;
   onOpen(runId: string): void;
   onResume(runId: string): void;
@@ -16,15 +17,13 @@ interface Props {
   load(): Promise<RunSummary[]>;
 }
 
-const STATE_LABEL: Record<RunSummary['state'], string> = {
-  live: 'running',
-  interrupted: 'interrupted',
-  running: 'running',
-  paused: 'waiting',
-  completed: 'completed',
-  failed: 'failed',
-  stopped: 'stopped',
-};
+/** A run's status and event count: from the live trace for the shown live run. */
+function describe(run: RunSummary, shown: RunView): { text: string; tone: string; events: number } {
+  if (shown.live && run.runId === shown.runId) {
+    return { ...runStatus({ trace: shown.timeline.latest }), events: shown.timeline.length };
+  }
+  return { ...runStatus({ state: run.state }), events: run.events };
+}
 
 // One formatter for all (toLocaleString builds one per call: costly on every render of the list).
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
@@ -73,53 +72,60 @@ export function PastRuns(props: Props) {
       {error && <p role="alert">{error}</p>}
       {runs?.length === 0 && <p className="past-runs__empty">No runs of this workflow yet.</p>}
       <ul>
-        {runs?.map((r) => (
-          <li
-            key={r.runId}
-            className={`past-run${r.runId === props.shownRunId ? ' past-run--shown' : ''}`}
-            aria-label={`Run ${r.runId}`}
-          >
-            <div className="past-run__line">
-              <span className={`run-state run-state--${r.state}`}>{STATE_LABEL[r.state]}</span>
-              <span className="past-run__meta">
-                {when(r.startedAt)} · {r.events} events · {r.provider}
-                {r.imported ? ' · imported' : ''}
-                {r.forkOf ? ' · fork' : ''}
-              </span>
-            </div>
-            <div className="past-run__actions">
-              <button type="button" onClick={() => props.onOpen(r.runId)} disabled={props.busy}>
-                Open
-              </button>
-              {r.resumable && (
-                <button type="button" onClick={() => props.onResume(r.runId)} disabled={props.busy}>
-                  Resume
+        {runs?.map((r) => {
+          const status = describe(r, props.shown);
+          return (
+            <li
+              key={r.runId}
+              className={`past-run${r.runId === props.shown.runId ? ' past-run--shown' : ''}`}
+              aria-label={`Run ${r.runId}`}
+            >
+              <div className="past-run__line">
+                <span className={`run-state run-state--${status.tone}`}>{status.text}</span>
+                <span className="past-run__meta">
+                  {when(r.startedAt)} · {status.events} events · {r.provider}
+                  {r.imported ? ' · imported' : ''}
+                  {r.forkOf ? ' · fork' : ''}
+                </span>
+              </div>
+              <div className="past-run__actions">
+                <button type="button" onClick={() => props.onOpen(r.runId)} disabled={props.busy}>
+                  Open
                 </button>
-              )}
-              {r.continuable && (
+                {r.resumable && (
+                  <button
+                    type="button"
+                    onClick={() => props.onResume(r.runId)}
+                    disabled={props.busy}
+                  >
+                    Resume
+                  </button>
+                )}
+                {r.continuable && (
+                  <button
+                    type="button"
+                    onClick={() => props.onFork(r.runId)}
+                    disabled={props.busy}
+                    title="A new run from this one's latest checkpoint, with the open workflow; this run stays"
+                  >
+                    Fork
+                  </button>
+                )}
                 <button
                   type="button"
-                  onClick={() => props.onFork(r.runId)}
+                  onClick={() => props.onReplay(r.runId)}
                   disabled={props.busy}
-                  title="A new run from this one's latest checkpoint, with the open workflow; this run stays"
+                  title="Run it again on its recorded replies (script provider)"
                 >
-                  Fork
+                  Replay
                 </button>
-              )}
-              <button
-                type="button"
-                onClick={() => props.onReplay(r.runId)}
-                disabled={props.busy}
-                title="Run it again on its recorded replies (script provider)"
-              >
-                Replay
-              </button>
-              <button type="button" onClick={() => props.onExport(r.runId)}>
-                Export
-              </button>
-            </div>
-          </li>
-        ))}
+                <button type="button" onClick={() => props.onExport(r.runId)}>
+                  Export
+                </button>
+              </div>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -1,4 +1,4 @@
-import type { RunView } from '../../runs';
+import { runStatus, type RunView } from '../../runs';
 import type { TraceState } from '../../trace';
 import { totalsText, usageTitle } from './usageText';
 
@@ -10,23 +10,13 @@ interface Props {
   onExport(): void;
 }
 
-const STATUS: Record<TraceState['status'], string> = {
-  idle: 'starting',
-  running: 'running',
-  waiting: 'waiting for you',
-  completed: 'completed',
-  failed: 'failed',
-  stopped: 'stopped',
-};
-
 /** The shown run: its status, Stop while live, Resume when it can continue, Export. */
 export function RunHeader({ view, latest, onStop, onResume, onExport }: Props) {
-  const status = view.interrupted ? 'interrupted' : STATUS[latest.status];
-  const tone = view.interrupted ? 'interrupted' : latest.status;
+  const status = runStatus({ trace: latest, interrupted: view.interrupted });
   return (
     <div className="run-header">
       <div className="run-header__line">
-        <span className={`run-state run-state--${tone}`}>{status}</span>
+        <span className={`run-state run-state--${status.tone}`}>{status.text}</span>
         <span className="run-header__agent">{view.live ? latest.activeAgent : ''}</span>
         {latest.usage.calls > 0 && (
           <span

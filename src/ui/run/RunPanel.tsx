@@ -1,10 +1,18 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { RunController } from '../../runs';
-import { runFileName, runFileText } from '../../runs';
+import type { RunController, RunSummary, RunView } from '../../runs';
+import { runFileName, runFileText, runStatus, sampleMessage } from '../../runs';
 import { designerStore } from '../../store';
 import { useDesigner } from '../../store/hooks';
 import { checkpointsOf } from '../../trace';
+import { BackgroundRunNote } from './BackgroundRunNote';
 import { Chat } from './Chat';
+import {
+  openOwner,
+  storedWorkflowId,
+  useBackgroundRun,
+  useOpenOwnerKey,
+  useOpenRunView,
+} from './openRun';
 import { PastRuns } from './PastRuns';
 import { ProviderSettingsForm } from './ProviderSettingsForm';
 import { Requests } from './Requests';
@@ -13,17 +21,19 @@ import { appRunController, runUiStore, useRunUi } from './runContext';
 import { StartForm } from './StartForm';
 import { Timeline } from './Timeline';
 import { useProviderSettings } from './useProviderSettings';
-import { useRunView } from './useRunView';
 import { useShownTrace } from './useShownTrace';
 import './run.css';
 
-/** The Run panel: folded to a title bar, or the whole run session. */
+/**
+ * The Run panel: folded to a title bar, or the whole run session. It shows only runs of the open
+ * workflow (./openRun.ts); a live run of another workflow is a note with a way back to it.
+ */
 export function RunPanel() {
   const open = useRunUi((s) => s.open);
-  const view = useRunView();
-  const workflowName = useDesigner((s) => s.doc.name);
-  const interrupted = useInterruptedRuns(workflowName, view.live);
-  const latest = view.timeline.latest;
+  const view = useOpenRunView();
+  const background = useBackgroundRun();
+  const interrupted = useInterruptedRuns(view, background !== undefined);
+  const status = view.live ? runStatus({ trace: view.timeline.latest }) : undefined;
   return (
     <section className={`run-panel${open ? ' run-panel--open' : ''}`} aria-label="Run panel">
       <h2 className="run-panel__title">
@@ -34,39 +44,48 @@ export function RunPanel() {
         >
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> Run
         </button>
-        {view.live ? (
-          <span className={`run-state run-state--${latest.status}`}>
-            {latest.status === 'waiting' ? 'waiting for you' : 'running'}
-          </span>
+        {status ? (
+          <span className={`run-state run-state--${status.tone}`}>{status.text}</span>
         ) : (
-          interrupted > 0 && (
+          interrupted.length > 0 && (
             <span className="run-state run-state--interrupted">
-              {interrupted} interrupted run{interrupted === 1 ? '' : 's'}
+              {interrupted.length} interrupted run{interrupted.length === 1 ? '' : 's'}
             </span>
           )
         )}
+        {background && <BackgroundRunNote run={background} />}
       </h2>
       {open && <RunBody />}
     </section>
   );
 }
 
-/** How many runs of the workflow a reload cut off (they resume from the Past runs list). */
-function useInterruptedRuns(workflowName: string, live: boolean): number {
-  const [count, setCount] = useState(0);
+/**
+ * The runs of the open workflow that a reload cut off. The newest is shown at once when the
+ * panel shows no run of this workflow, so its chat, its status and Resume are there without
+ * looking for them.
+ */
+function useInterruptedRuns(view: RunView, busy: boolean): RunSummary[] {
+  const ownerKey = useOpenOwnerKey();
+  const [runs, setRuns] = useState<RunSummary[]>([]);
   useEffect(() => {
     let cancelled = false;
     appRunController()
-      .listRuns(workflowName)
+      .listRuns(openOwner())
       .then(
-        (runs) => !cancelled && setCount(runs.filter((r) => r.state === 'interrupted').length),
+        (list) => !cancelled && setRuns(list.filter((r) => r.state === 'interrupted')),
         () => undefined,
       );
     return () => {
       cancelled = true;
     };
-  }, [workflowName, live]);
-  return count;
+  }, [ownerKey, view.live, view.runId]);
+  const newest = runs[0]?.runId;
+  const shown = view.runId !== undefined;
+  useEffect(() => {
+    if (newest !== undefined && !shown && !busy) void appRunController().open(newest);
+  }, [newest, shown, busy]);
+  return runs;
 }
 
 async function download(controller: RunController, runId: string): Promise<void> {
@@ -81,16 +100,25 @@ async function download(controller: RunController, runId: string): Promise<void>
 
 function RunBody() {
   const controller = appRunController();
-  const view = useRunView();
+  const view = useOpenRunView();
+  const background = useBackgroundRun();
+  const busy = view.live || background !== undefined;
   const { settings, update } = useProviderSettings();
   const doc = useDesigner((s) => s.doc);
   const cursor = useRunUi((s) => s.cursor);
   const shown = useShownTrace();
   const [problem, setProblem] = useState<string | undefined>();
   const agents = useMemo(() => doc.agents.map((a) => a.name), [doc]);
+  const sample = useMemo(() => sampleMessage(doc), [doc]);
   const setCursor = (c: number | null) => runUiStore.getState().set({ cursor: c });
   useEffect(() => runUiStore.getState().set({ cursor: null }), [view.runId]);
-  const load = useCallback(() => controller.listRuns(doc.name), [controller, doc.name]);
+  const ownerKey = useOpenOwnerKey();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key says when the owner changed
+  const load = useCallback(() => controller.listRuns(openOwner()), [controller, ownerKey]);
+  const start = async (text: string) =>
+    controller.start(designerStore.getState().doc, text, settings, await storedWorkflowId());
+  const forkOpen = (runId: string, checkpointId?: string) =>
+    controller.fork(runId, checkpointId, settings, designerStore.getState().doc, openOwner().id);
   const guard = (action: Promise<unknown>) =>
     void action.then(
       () => setProblem(undefined),
@@ -104,8 +132,10 @@ function RunBody() {
     <div className="run-panel__body">
       <ProviderSettingsForm settings={settings} onChange={update} />
       <StartForm
-        disabled={view.live}
-        onStart={(text) => guard(controller.start(designerStore.getState().doc, text, settings))}
+        disabled={busy}
+        busyNote={background ? `A run of “${background.workflowName}” is in progress.` : undefined}
+        sample={sample}
+        onStart={(text) => guard(start(text))}
       />
       {error && (
         <p role="alert" className="run-error">
@@ -153,16 +183,7 @@ function RunBody() {
           </button>
           <button
             type="button"
-            onClick={() =>
-              guard(
-                controller.fork(
-                  runId,
-                  checkpoint.checkpointId,
-                  settings,
-                  designerStore.getState().doc,
-                ),
-              )
-            }
+            onClick={() => guard(forkOpen(runId, checkpoint.checkpointId))}
             title="Start a new run from here with the open workflow; this run stays"
           >
             Fork from here
@@ -172,17 +193,21 @@ function RunBody() {
       <PastRuns
         workflowName={doc.name}
         refreshKey={`${runId}:${view.live}:${view.timeline.latest.status}`}
-        shownRunId={runId}
-        busy={view.live}
+        shown={view}
+        busy={busy}
         load={load}
         onOpen={(id) => guard(controller.open(id))}
         onResume={(id) => guard(controller.resume(id, settings))}
-        onReplay={(id) => guard(controller.replay(id, settings))}
-        onFork={(id) =>
-          guard(controller.fork(id, undefined, settings, designerStore.getState().doc))
-        }
+        onReplay={(id) => guard(controller.replay(id, settings, openOwner().id))}
+        onFork={(id) => guard(forkOpen(id))}
         onExport={(id) => guard(download(controller, id))}
-        onImport={(file) => guard(file.text().then((text) => controller.importRun(text)))}
+        onImport={(file) =>
+          guard(
+            Promise.all([file.text(), storedWorkflowId()]).then(([text, id]) =>
+              controller.importRun(text, id),
+            ),
+          )
+        }
       />
     </div>
   );

@@ -1,15 +1,19 @@
 /**
- * The trace the Run panel shows: the run as it was at the timeline cursor, or live. The canvas
+ * The trace the Run panel shows: the open workflow's run (./openRun.ts) as it was at the
+ * timeline cursor, or live. The canvas
  * overlay reads the same trace through per-node slices (src/ui/canvas/useTraceOverlay.ts).
  */
 import { useMemo } from 'react';
 import type { TraceState } from '../../trace';
 import { useRunUi } from './runContext';
-import { useRunView } from './useRunView';
+import { useOpenRunView } from './openRun';
 
-/** The trace state at the cursor (live when the cursor is null); re-renders on every event. */
+/**
+ * The trace state of the open workflow's run at the cursor (live when the cursor is null);
+ * re-renders on every event.
+ */
 export function useShownTrace(): TraceState {
-  const view = useRunView();
+  const view = useOpenRunView();
   const cursor = useRunUi((s) => s.cursor);
   const { timeline, version } = view;
   return useMemo(
