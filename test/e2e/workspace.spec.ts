@@ -183,3 +183,51 @@ test('text boxes show whole lines: no slice of a line under the last one', async
   );
   expect(cut).toEqual([]);
 });
+
+test('every dialog and popover opens inside the window and on top @flow', async ({
+  page,
+  canvas,
+}) => {
+  await canvas.open('customer_support.json');
+  const library = new LibraryPage(page);
+  const menu = page.getByRole('menu', { name: 'Workflow' });
+  const choose = async (item: string | RegExp) => {
+    await library.menuButton.click();
+    await expectUsable(menu, 'workflow menu');
+    await menu.getByRole('menuitem', { name: item }).click();
+  };
+
+  await choose('Open a workflow…');
+  await expectUsable(library.dialog, 'library dialog');
+  const gallery = library.dialog.getByRole('list', { name: 'Examples' });
+  await gallery.scrollIntoViewIfNeeded();
+  await expectAllUsable(gallery.getByRole('button'), 'example card');
+  await page.keyboard.press('Escape');
+  await expect(library.dialog).toBeHidden();
+
+  await choose('Import…');
+  const importDialog = page.getByRole('dialog', { name: 'Import a workflow' });
+  await expectUsable(importDialog, 'import dialog');
+  await page.keyboard.press('Escape');
+  await expect(importDialog).toBeHidden();
+
+  await choose(/^Export/);
+  const exportDialog = page.getByRole('dialog', { name: 'Export' });
+  await expectUsable(exportDialog, 'export dialog');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expectUsable(sheet, 'shortcut sheet');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+
+  await page.getByRole('button', { name: 'Run this workflow' }).click();
+  const panel = page.getByRole('region', { name: 'Run panel' });
+  await panel.getByText('Provider:').click();
+  const provider = panel.locator('.provider');
+  await expect(provider).toHaveAttribute('open', '');
+  await provider.scrollIntoViewIfNeeded();
+  await expectUsable(provider.locator('summary'), 'provider settings');
+  await expectUsable(panel.getByLabel('Streaming pace'), 'streaming pace');
+});
