@@ -90,7 +90,8 @@ async function expectRoomToDesignAndRun(
   await page.getByRole('button', { name: 'Run this workflow' }).click();
   const panel = page.getByRole('region', { name: 'Run panel' });
   await expect(panel.getByLabel('Opening message')).toBeFocused();
-  await canvas.select('refund_agent');
+  // (a small canvas is fitted far out, where nodes show no description: click the node)
+  await canvas.node('refund_agent').click();
   await expect(inspector.section('Agent refund_agent')).toBeVisible();
   const inspectorBox = await canvas.box(inspector.root);
   expect(inspectorBox.height, 'the inspector keeps its height').toBeGreaterThanOrEqual(400);
@@ -98,6 +99,21 @@ async function expectRoomToDesignAndRun(
   expect(runBox.height, 'the run panel has a full column').toBeGreaterThanOrEqual(400);
   const canvasBox = await canvas.box(page.getByLabel('Canvas area'));
   expect(canvasBox.width, 'the canvas keeps room').toBeGreaterThanOrEqual(240);
+  // the narrower canvas is fitted again: every agent is in sight
+  await expect
+    .poll(async () => {
+      const boxes = await canvas.nodes.evaluateAll((els) =>
+        els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect),
+      );
+      return boxes.filter(
+        (b) =>
+          b.left < canvasBox.x - 1 ||
+          b.right > canvasBox.x + canvasBox.width + 1 ||
+          b.top < canvasBox.y - 1 ||
+          b.bottom > canvasBox.y + canvasBox.height + 1,
+      ).length;
+    }, 'agents outside the canvas')
+    .toBe(0);
   await expectToolbarFits(page);
 }
 

@@ -15,6 +15,7 @@ import { Splitter } from './Splitter';
 import { StatusMessage } from './StatusMessage';
 import { Toolbar } from './Toolbar';
 import { useKeyboard } from './useKeyboard';
+import { useRefitOnDock } from './useRefitOnDock';
 import { useApplyTheme } from './useTheme';
 
 /**
@@ -37,6 +38,7 @@ function Designer() {
   const sidebarWidth = usePaneWidth('sidebar');
   const runWidth = usePaneWidth('run');
   useKeyboard();
+  useRefitOnDock(runOpen);
   return (
     <div className="app">
       <Toolbar />
