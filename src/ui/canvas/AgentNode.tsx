@@ -51,7 +51,7 @@ export const AgentNode = memo(function AgentNode({ id, data, selected }: NodePro
       data-agent={data.name}
       data-trace={overlay.active ? 'active' : overlay.visited ? 'visited' : undefined}
     >
-      <Handle type="target" position={Position.Left} aria-label={`Handoffs into ${data.name}`} />
+      <Handle type="target" position={Position.Left} title={`Handoffs into ${data.name}`} />
       <div className="agent-node__header">
         {data.isStart && (
           <span className="badge badge--start" title="Start agent: receives the first message">
@@ -125,7 +125,7 @@ export const AgentNode = memo(function AgentNode({ id, data, selected }: NodePro
         </div>
       )}
       <AgentTrace overlay={overlay} />
-      <Handle type="source" position={Position.Right} aria-label={`Handoffs from ${data.name}`} />
+      <Handle type="source" position={Position.Right} title={`Handoffs from ${data.name}`} />
     </div>
   );
 });

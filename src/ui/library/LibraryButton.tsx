@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { serializeWorkflow } from '../../model';
 import { designerStore } from '../../store';
 import { useDesigner } from '../../store/hooks';
@@ -6,6 +7,7 @@ import { EXAMPLES } from '../examples';
 import { downloadText, fileNameFor } from '../files/download';
 import { FileLayer } from '../files/FileLayer';
 import { filesStore, startImport } from '../files/filesStore';
+import { useAnchoredPosition } from '../shell/useAnchoredPosition';
 import { uiStore } from '../uiStore';
 import { LibraryDialog } from './LibraryDialog';
 import { fetchExample, newBlankWorkflow, openAsNew } from './librarySession';
@@ -57,13 +59,17 @@ export function LibraryButton() {
   const dialogOpen = useLibrary((s) => s.dialogOpen);
   const [menu, setMenu] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const position = useAnchoredPosition(button, list, menu);
   const failed = save.state === 'error' || save.state === 'unavailable' || held;
 
   useEffect(() => {
     if (!menu) return;
-    root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const outside = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setMenu(false);
+      const target = e.target as Node;
+      if (!root.current?.contains(target) && !list.current?.contains(target)) setMenu(false);
     };
     document.addEventListener('pointerdown', outside);
     return () => document.removeEventListener('pointerdown', outside);
@@ -75,11 +81,11 @@ export function LibraryButton() {
   };
   const onMenuKey = (e: KeyboardEvent) => {
     e.stopPropagation();
-    const items = [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const items = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLElement);
     if (e.key === 'Escape') {
       setMenu(false);
-      root.current?.querySelector<HTMLElement>('.library-button')?.focus();
+      button.current?.focus();
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const next = (at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
@@ -90,6 +96,7 @@ export function LibraryButton() {
   return (
     <div className="workflow-menu" ref={root}>
       <button
+        ref={button}
         type="button"
         className="library-button"
         aria-haspopup="menu"
@@ -110,48 +117,58 @@ export function LibraryButton() {
       >
         {statusText(save, held)}
       </span>
-      {menu && (
-        <div className="menu" role="menu" aria-label="Workflow" onKeyDown={onMenuKey}>
-          <button
-            type="button"
-            role="menuitem"
-            onClick={run(() => libraryStore.getState().set({ dialogOpen: true }))}
+      {/* In <body>, above everything: the toolbar scrolls sideways and would clip it. */}
+      {menu &&
+        createPortal(
+          <div
+            ref={list}
+            className="menu"
+            role="menu"
+            aria-label="Workflow"
+            style={position}
+            onKeyDown={onMenuKey}
           >
-            Open a workflow…
-          </button>
-          <button type="button" role="menuitem" onClick={run(newBlankWorkflow)}>
-            New blank workflow
-          </button>
-          <div className="menu__label" role="presentation">
-            New from an example
-          </div>
-          {EXAMPLES.map((e) => (
             <button
-              key={e.file}
               type="button"
               role="menuitem"
-              className="menu__indented"
-              onClick={run(() => newFromExample(e.file))}
+              onClick={run(() => libraryStore.getState().set({ dialogOpen: true }))}
             >
-              {e.title}
+              Open a workflow…
             </button>
-          ))}
-          <div className="menu__separator" role="separator" />
-          <button type="button" role="menuitem" onClick={run(() => startImport())}>
-            Import…
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            onClick={run(() => filesStore.getState().set({ exportOpen: true }))}
-          >
-            Export (JSON, Mermaid, Python, .NET)…
-          </button>
-          <button type="button" role="menuitem" onClick={run(downloadJson)}>
-            Download JSON
-          </button>
-        </div>
-      )}
+            <button type="button" role="menuitem" onClick={run(newBlankWorkflow)}>
+              New blank workflow
+            </button>
+            <div className="menu__label" role="presentation">
+              New from an example
+            </div>
+            {EXAMPLES.map((e) => (
+              <button
+                key={e.file}
+                type="button"
+                role="menuitem"
+                className="menu__indented"
+                onClick={run(() => newFromExample(e.file))}
+              >
+                {e.title}
+              </button>
+            ))}
+            <div className="menu__separator" role="separator" />
+            <button type="button" role="menuitem" onClick={run(() => startImport())}>
+              Import…
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={run(() => filesStore.getState().set({ exportOpen: true }))}
+            >
+              Export (JSON, Mermaid, Python, .NET)…
+            </button>
+            <button type="button" role="menuitem" onClick={run(downloadJson)}>
+              Download JSON
+            </button>
+          </div>,
+          document.body,
+        )}
       {dialogOpen && <LibraryDialog />}
       <FileLayer />
       <UndoToast />

@@ -6,15 +6,23 @@ import { ConflictBanner } from '../library/ConflictBanner';
 import { StorageBanner } from '../library/StorageBanner';
 import { useLibraryStartup } from '../library/useLibraryStartup';
 import { Palette } from '../palette/Palette';
+import { useRunUi } from '../run/runContext';
 import { RunPanel } from '../run/RunPanel';
+import { usePaneWidth } from './paneSizes';
 import { ProblemsPanel } from './ProblemsPanel';
 import { ShortcutSheet } from './ShortcutSheet';
+import { Splitter } from './Splitter';
 import { StatusMessage } from './StatusMessage';
 import { Toolbar } from './Toolbar';
 import { useKeyboard } from './useKeyboard';
+import { useRefitOnDock } from './useRefitOnDock';
 import { useApplyTheme } from './useTheme';
 
-/** The designer: toolbar, palette, canvas, inspector and problems. Wiring only. */
+/**
+ * The designer: toolbar, palette, canvas, the inspector column (inspector and problems) and,
+ * while the Run panel is open, a Run dock of its own on the right, so that designing and running
+ * each keep a full-height column. The two columns are resized with splitters. Wiring only.
+ */
 export function App() {
   useApplyTheme();
   return (
@@ -26,13 +34,17 @@ export function App() {
 
 function Designer() {
   const load = useLibraryStartup();
+  const runOpen = useRunUi((s) => s.open);
+  const sidebarWidth = usePaneWidth('sidebar');
+  const runWidth = usePaneWidth('run');
   useKeyboard();
+  useRefitOnDock(runOpen);
   return (
     <div className="app">
       <Toolbar />
       <StorageBanner />
       <ConflictBanner />
-      <main className="workspace">
+      <main className={`workspace${runOpen ? ' workspace--running' : ''}`}>
         <Palette />
         <div className="canvas" aria-label="Canvas area">
           {load.status === 'loading' && <p className="canvas__message">Loading…</p>}
@@ -50,11 +62,21 @@ function Designer() {
           <StatusMessage />
         </div>
         <JsonPane />
-        <div className="sidebar">
+        <Splitter pane="sidebar" label="Resize the inspector" />
+        <div className="sidebar" style={{ flexBasis: sidebarWidth }}>
           <Inspector />
           <ProblemsPanel />
-          <RunPanel />
+          {/* Folded, the Run panel is a title bar under the problems. */}
+          {!runOpen && <RunPanel />}
         </div>
+        {runOpen && (
+          <>
+            <Splitter pane="run" label="Resize the Run panel" />
+            <div className="run-dock" style={{ flexBasis: runWidth }}>
+              <RunPanel />
+            </div>
+          </>
+        )}
       </main>
       <ShortcutSheet />
     </div>

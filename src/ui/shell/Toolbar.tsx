@@ -31,7 +31,7 @@ export function Toolbar() {
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <h1 className="toolbar__title">
         <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={22} height={22} />
-        Handoff Studio
+        <span className="toolbar__label">Handoff Studio</span>
       </h1>
       <LibraryButton />
       <div className="toolbar__group" role="group" aria-label="History">
@@ -42,7 +42,7 @@ export function Toolbar() {
           aria-label="Undo"
           title={canUndo ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
         >
-          ↶ Undo
+          ↶<span className="toolbar__label"> Undo</span>
         </button>
         <button
           type="button"
@@ -51,16 +51,17 @@ export function Toolbar() {
           aria-label="Redo"
           title={canRedo ? `Redo ${redoLabel} (Shift+Ctrl+Z)` : 'Nothing to redo'}
         >
-          ↷ Redo
+          ↷<span className="toolbar__label"> Redo</span>
         </button>
       </div>
       <div className="toolbar__group" role="group" aria-label="Layout">
         <button
           type="button"
           onClick={() => void layout('RIGHT')}
+          aria-label="Layout left to right"
           title="Auto-layout left to right (L)"
         >
-          ⇉ Layout
+          ⇉<span className="toolbar__label"> Layout</span>
         </button>
         <button
           type="button"
@@ -74,9 +75,10 @@ export function Toolbar() {
           type="button"
           aria-pressed={snap}
           onClick={() => uiStore.getState().set({ snapToGrid: !snap })}
+          aria-label="Snap to grid"
           title="Snap to grid (G)"
         >
-          # Snap
+          #<span className="toolbar__label"> Snap</span>
         </button>
       </div>
       <ViewSwitch />
@@ -110,7 +112,7 @@ export function Toolbar() {
         aria-label={`Theme: ${THEME_LABEL[theme]} (switch)`}
         title="Theme: system, light or dark (T)"
       >
-        ◐ {THEME_LABEL[theme]}
+        ◐<span className="toolbar__label"> {THEME_LABEL[theme]}</span>
       </button>
       <button
         type="button"
