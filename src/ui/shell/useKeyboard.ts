@@ -16,15 +16,8 @@ import {
   undo,
 } from './commands';
 import { canvasPointer } from '../canvas/pointer';
+import { typingIn } from './focus';
 import { useLayout } from './useLayout';
-
-/** Inputs where keys type text. Fields bound to the document still get the store's undo. */
-function typing(target: EventTarget | null): { text: boolean; docField: boolean } {
-  const el = target as HTMLElement | null;
-  const text =
-    !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-  return { text, docField: text && !!el?.closest('[data-doc-field]') };
-}
 
 const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -36,7 +29,8 @@ export function useKeyboard(): void {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const { text, docField } = typing(e.target);
+      if (e.isComposing) return;
+      const { text, docField } = typingIn(e);
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && (key === 'z' || key === 'y') && (!text || docField)) {
@@ -99,7 +93,7 @@ export function useKeyboard(): void {
     };
     // The clipboard events carry the system clipboard without a permission prompt.
     const onCopy = (e: ClipboardEvent, cut: boolean) => {
-      if (typing(e.target).text || window.getSelection()?.toString()) return;
+      if (typingIn(e).text || window.getSelection()?.toString()) return;
       const text = selectionText(store);
       if (!text || !e.clipboardData) return;
       e.preventDefault();
@@ -112,7 +106,7 @@ export function useKeyboard(): void {
     const copy = (e: ClipboardEvent) => onCopy(e, false);
     const cut = (e: ClipboardEvent) => onCopy(e, true);
     const paste = (e: ClipboardEvent) => {
-      if (typing(e.target).text) return;
+      if (typingIn(e).text) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (pasteText(store, text, canvasPointer())) e.preventDefault();
     };
