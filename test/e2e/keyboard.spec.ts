@@ -3,8 +3,10 @@
  * timeline steps with ←/→, agents and handoffs can be added from the keyboard, and Ctrl+K finds
  * an agent.
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { JsonViewPage } from './pages/JsonViewPage';
+import { expectUsable } from './support/usable';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -71,4 +73,74 @@ test('typing in an inspector field types text: no shortcut acts', async ({
   await page.keyboard.press('Backspace');
   await expect(model).toHaveValue('n t l ');
   await expect(canvas.node('order_agent')).toBeVisible();
+});
+
+/** Runs customer support on the simulator to its end, so that a run is shown. */
+async function finishedRun(page: Page) {
+  const panel = page.getByRole('region', { name: 'Run panel' });
+  const toggle = panel.getByRole('button', { name: 'Run', exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const opening = panel.getByLabel('Opening message');
+  await opening.click();
+  await page.keyboard.type('Where is my order 5?');
+  await panel.getByRole('button', { name: 'Start' }).click();
+  const reply = panel.getByRole('form', { name: /^Reply to / });
+  await expect(reply).toBeVisible();
+  await reply.getByRole('button', { name: 'End', exact: true }).click();
+  await expect(panel.locator('.run-header .run-state')).toHaveText('completed');
+  const timeline = panel.getByRole('region', { name: 'Timeline' });
+  const total = Number(await timeline.getByRole('slider', { name: 'Event' }).getAttribute('max'));
+  expect(total).toBeGreaterThan(5);
+  return { panel, timeline, total, count: timeline.locator('.timeline__count') };
+}
+
+test('←/→ and Home/End step the shown run wherever the focus is, except on an agent @flow', async ({
+  page,
+  canvas,
+}) => {
+  await canvas.open();
+  const { panel, timeline, total, count } = await finishedRun(page);
+  await expect(count).toHaveText(`${total} / ${total}`);
+
+  // focus on the page, not on the slider
+  await canvas.pane.click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('ArrowLeft');
+  await expect(count).toHaveText(`${total - 1} / ${total}`);
+  await expect(timeline).toContainText('as it was');
+  await page.keyboard.press('Home');
+  await expect(count).toHaveText(`0 / ${total}`);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(count).toHaveText(`2 / ${total}`);
+  // on a button of the Run panel: one step per key
+  await timeline.getByRole('button', { name: 'Step back' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(count).toHaveText(`1 / ${total}`);
+  await page.keyboard.press('End');
+  await expect(count).toHaveText(`${total} / ${total}`);
+  await expect(timeline).not.toContainText('as it was');
+
+  // in a text field the arrows move the caret
+  await panel.getByLabel('Opening message').click();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Home');
+  await expect(count).toHaveText(`${total} / ${total}`);
+
+  // an agent with focus: the arrows move the selected agent, the run stays where it is
+  await canvas.select('order_agent');
+  const before = await canvas.offset('order_agent', 'triage_agent');
+  await page.keyboard.press('ArrowLeft');
+  await expect
+    .poll(async () => (await canvas.offset('order_agent', 'triage_agent')).x)
+    .toBeLessThan(before.x);
+  await expect(count).toHaveText(`${total} / ${total}`);
+
+  // listed on the sheet
+  await canvas.pane.click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expectUsable(sheet, 'shortcut sheet');
+  await expect(sheet.getByRole('region', { name: 'Run' })).toContainText('Step the shown run');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
 });

@@ -26,8 +26,18 @@ export const SHORTCUTS: ReadonlyArray<{ group: string; items: readonly Shortcut[
       { keys: 'Ctrl/⌘ A', action: 'Select everything' },
       { keys: 'Tab  ·  Shift Tab', action: 'Move focus between agents, handoffs and panels' },
       { keys: 'Enter  ·  Space', action: 'Select the focused agent or handoff' },
-      { keys: 'Arrow keys', action: 'Move the selected agents' },
+      { keys: 'Arrow keys on an agent', action: 'Move the selected agents' },
       { keys: 'Escape', action: 'Clear the selection, close dialogs' },
+    ],
+  },
+  {
+    group: 'Run',
+    items: [
+      {
+        keys: '←  ·  →',
+        action: 'Step the shown run back · forward (unless an agent or a field has focus)',
+      },
+      { keys: 'Home  ·  End', action: 'Go to the first event · the latest' },
     ],
   },
   {
