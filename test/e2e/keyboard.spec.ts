@@ -144,3 +144,32 @@ test('←/→ and Home/End step the shown run wherever the focus is, except on a
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
 });
+
+test('N adds an agent at a free spot near the centre of the view, never on top of another', async ({
+  page,
+  canvas,
+}) => {
+  await canvas.open();
+  await canvas.pane.click({ position: { x: 20, y: 20 } });
+  for (let i = 0; i < 3; i++) await page.keyboard.press('n');
+  await expect(canvas.nodes).toHaveCount(7);
+  const pane = await canvas.box(canvas.pane);
+  const boxes = [];
+  for (let i = 0; i < 7; i++) boxes.push(await canvas.stableBox(canvas.nodes.nth(i)));
+  for (let a = 0; a < boxes.length; a++) {
+    for (let b = a + 1; b < boxes.length; b++) {
+      const p = boxes[a]!;
+      const q = boxes[b]!;
+      const overlap =
+        p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height;
+      expect(overlap, `nodes ${a} and ${b} overlap`).toBe(false);
+    }
+  }
+  // the new ones are in the view (the last three nodes are the new agents)
+  for (const box of boxes.slice(4)) {
+    expect(box.x).toBeGreaterThanOrEqual(pane.x);
+    expect(box.y).toBeGreaterThanOrEqual(pane.y);
+    expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height);
+  }
+});

@@ -15,7 +15,7 @@ export const SHORTCUTS: ReadonlyArray<{ group: string; items: readonly Shortcut[
       { keys: 'Delete  ·  Backspace', action: 'Delete the selection' },
       { keys: 'F2  ·  double-click a name', action: 'Rename the selected agent in place' },
       { keys: 'Enter on an edge  ·  double-click a label', action: 'Edit a handoff label' },
-      { keys: 'N', action: 'Add a blank agent' },
+      { keys: 'N', action: 'Add a blank agent at a free spot in the view' },
     ],
   },
   {

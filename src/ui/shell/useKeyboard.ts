@@ -1,4 +1,4 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
 import { AGENT_TEMPLATES } from '../../model/edit';
 import type { DesignerStore } from '../../store';
@@ -17,6 +17,7 @@ import {
 } from './commands';
 import { canvasPointer } from '../canvas/pointer';
 import { typingIn } from './focus';
+import { freeSpot } from './freeSpot';
 import { useLayout } from './useLayout';
 
 const THEMES = ['system', 'light', 'dark'] as const;
@@ -66,14 +67,7 @@ export function useKeyboard(): void {
       } else if (e.key === 'Enter') {
         onEnter(store, e);
       } else if (key === 'n') {
-        const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-        const at = pane
-          ? flow.screenToFlowPosition({
-              x: pane.left + pane.width / 2,
-              y: pane.top + pane.height / 2,
-            })
-          : { x: 0, y: 0 };
-        addAgentAt(store, AGENT_TEMPLATES[0]!.agent, { x: at.x - 120, y: at.y - 50 });
+        addAgentAt(store, AGENT_TEMPLATES[0]!.agent, freeSpotInView(flow));
       } else if (key === 'l') {
         void layout(e.shiftKey ? 'DOWN' : 'RIGHT');
       } else if (key === 'f') {
@@ -121,6 +115,24 @@ export function useKeyboard(): void {
       document.removeEventListener('paste', paste);
     };
   }, [store, flow, layout]);
+}
+
+/** What a node measures before React Flow has measured it (its CSS width, a typical height). */
+const NEW_NODE = { width: 240, height: 110 };
+
+/** A free place for a new agent nearest to the centre of the view, in flow coordinates. */
+function freeSpotInView(flow: ReactFlowInstance): { x: number; y: number } {
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  const centre = pane
+    ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
+    : { x: 0, y: 0 };
+  const boxes = flow.getNodes().map((n) => ({
+    x: n.position.x,
+    y: n.position.y,
+    width: n.measured?.width ?? NEW_NODE.width,
+    height: n.measured?.height ?? NEW_NODE.height,
+  }));
+  return freeSpot(centre, NEW_NODE, boxes);
 }
 
 /** Enter on a focused handoff edits its label in place. */
