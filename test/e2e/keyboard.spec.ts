@@ -173,3 +173,137 @@ test('N adds an agent at a free spot near the centre of the view, never on top o
     expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height);
   }
 });
+
+test('H on a selected agent: "hand off to…" filters as one types, Enter draws it, Escape cancels @flow', async ({
+  page,
+  canvas,
+  inspector,
+}) => {
+  await canvas.open();
+  const handoff = (from: string, to: string) =>
+    page.getByRole('group', { name: new RegExp(`^Handoff from ${from} to ${to}`) });
+  await canvas.select('order_agent');
+  await page.keyboard.press('h');
+  const picker = page.getByRole('dialog', { name: 'Hand off from order_agent to…' });
+  await expectUsable(picker, 'handoff picker');
+  await expect(picker.getByRole('combobox', { name: 'Target agent' })).toBeFocused();
+  const options = picker.getByRole('option');
+  await expect(options).toHaveText([/^triage_agent/, /^refund_agent/, /^return_agent/]);
+  // filters by name or description as one types
+  await page.keyboard.type('RE');
+  await expect(options).toHaveText([/^refund_agent/, /^return_agent/]);
+  await page.keyboard.press('ArrowDown');
+  await expect(picker.getByRole('option', { selected: true })).toHaveText(/^return_agent/);
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await expect(handoff('order_agent', 'return_agent')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute(
+    'title',
+    'Undo Connect (Ctrl+Z)',
+  );
+
+  // the agent stays selected with the focus: H again draws another; the new target is gone
+  await expect(inspector.section('Agent order_agent')).toBeVisible();
+  await page.keyboard.press('h');
+  await expectUsable(picker, 'handoff picker');
+  await expect(options).toHaveText([/^triage_agent/, /^refund_agent/]);
+  await page.keyboard.type('REFUND REQ');
+  await expect(options).toHaveText([/^refund_agent/]);
+  await page.keyboard.press('Escape');
+  await expect(picker).toBeHidden();
+  await expect(handoff('order_agent', 'refund_agent')).toHaveCount(0);
+  await expect(canvas.nodes).toHaveCount(4);
+
+  // listed on the sheet
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expectUsable(sheet, 'shortcut sheet');
+  await expect(sheet).toContainText('Hand off to…');
+});
+
+test('after "Add handoff" in the inspector the focus is on the new handoff, not lost', async ({
+  page,
+  canvas,
+  inspector,
+}) => {
+  await canvas.open();
+  await canvas.select('refund_agent');
+  const target = inspector.root.getByLabel('Hand off to');
+  await target.focus();
+  await target.selectOption('order_agent');
+  await page.keyboard.press('Tab');
+  const add = inspector.root.getByRole('button', { name: 'Add handoff' });
+  await expect(add).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('group', { name: /^Handoff from refund_agent to order_agent/ }),
+  ).toHaveCount(1);
+  const entry = inspector.section('Agent refund_agent').getByRole('button', {
+    name: '→ order_agent',
+  });
+  await expect(entry).toBeFocused();
+  // a keyboard user goes on from there: Enter opens the new handoff
+  await page.keyboard.press('Enter');
+  await expect(inspector.root).toContainText('refund_agent → order_agent');
+});
+
+test('Ctrl+K finds an agent by name or description and jumps to it; / opens it too @flow', async ({
+  page,
+  canvas,
+  inspector,
+}) => {
+  await canvas.open();
+  await canvas.pane.click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+k');
+  const find = page.getByRole('dialog', { name: 'Find an agent' });
+  await expectUsable(find, 'find box');
+  const box = find.getByRole('combobox', { name: 'Agent name or description' });
+  await expect(box).toBeFocused();
+  const options = find.getByRole('listbox', { name: 'Agents' }).getByRole('option');
+  await expect(options).toHaveCount(4);
+  // by description, case-insensitive
+  await page.keyboard.type('SHIPPING');
+  await expect(options).toHaveText([/^order_agent/]);
+  await box.press('Control+a');
+  await page.keyboard.type('re');
+  await expect(options).toHaveText([/^refund_agent/, /^return_agent/]);
+  await page.keyboard.press('ArrowDown');
+  await expect(box).toHaveAttribute(
+    'aria-activedescendant',
+    (await options.nth(1).getAttribute('id'))!,
+  );
+  await page.keyboard.press('Enter');
+  await expect(find).toBeHidden();
+
+  // selected, in the inspector, focused, and in the centre of the view
+  await expect(inspector.section('Agent return_agent')).toBeVisible();
+  await expect(canvas.node('return_agent')).toBeFocused();
+  const pane = await canvas.box(canvas.pane);
+  await expect
+    .poll(async () => {
+      const node = await canvas.box(canvas.node('return_agent'));
+      return Math.round(
+        Math.hypot(
+          node.x + node.width / 2 - (pane.x + pane.width / 2),
+          node.y + node.height / 2 - (pane.y + pane.height / 2),
+        ),
+      );
+    })
+    .toBeLessThan(4);
+
+  // `/` opens it too; no match says so; Escape closes and leaves the selection
+  await page.keyboard.press('/');
+  await expectUsable(find, 'find box');
+  await page.keyboard.type('zzz');
+  await expect(find.getByRole('status')).toHaveText(
+    'No agent has that in its name or description.',
+  );
+  await page.keyboard.press('Escape');
+  await expect(find).toBeHidden();
+  await expect(inspector.section('Agent return_agent')).toBeVisible();
+
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expectUsable(sheet, 'shortcut sheet');
+  await expect(sheet).toContainText('Find an agent');
+});

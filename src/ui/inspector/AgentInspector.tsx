@@ -1,6 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
-  connectHandoff,
   renameAgent,
   setAgentTool,
   setAutonomousAgent,
@@ -10,8 +9,7 @@ import {
 } from '../../model/edit';
 import { DEFAULT_TURN_LIMIT, type Agent } from '../../model';
 import { useDesigner, useDesignerStore } from '../../store/hooks';
-import { deleteSelection } from '../shell/commands';
-import { uiStore } from '../uiStore';
+import { connectAgents, deleteSelection } from '../shell/commands';
 import { CommitText, DocCheck, DocNumber, DocText } from './fields';
 import { IssueList } from './IssueList';
 import { AgentBreakpointToggle, AgentRunTurns } from './RunTrace';
@@ -148,6 +146,7 @@ function Handoffs({ name }: { name: string }) {
   const store = useDesignerStore();
   const doc = useDesigner((s) => s.doc);
   const [target, setTarget] = useState('');
+  const group = useRef<HTMLFieldSetElement>(null);
   const outbound = doc.handoffs.flatMap((e, i) => (e.source === name ? [{ e, i }] : []));
   const inbound = doc.handoffs.flatMap((e, i) => (e.target === name ? [{ e, i }] : []));
   const candidates = doc.agents
@@ -156,7 +155,7 @@ function Handoffs({ name }: { name: string }) {
   const chosen = candidates.includes(target) ? target : (candidates[0] ?? '');
   const pick = (i: number) => store.getState().select({ agents: [], edges: [i] });
   return (
-    <fieldset className="inspector__group">
+    <fieldset className="inspector__group" ref={group}>
       <legend>Handoffs</legend>
       {doc.handoffs.length === 0 && (
         <p className="field__hint">None drawn: every agent may hand off to every other.</p>
@@ -164,7 +163,12 @@ function Handoffs({ name }: { name: string }) {
       <ul className="edge-list">
         {outbound.map(({ e, i }) => (
           <li key={i}>
-            <button type="button" className="link-button" onClick={() => pick(i)}>
+            <button
+              type="button"
+              className="link-button"
+              data-handoff-to={e.target}
+              onClick={() => pick(i)}
+            >
               → {e.target}
             </button>
           </li>
@@ -188,10 +192,13 @@ function Handoffs({ name }: { name: string }) {
           <button
             type="button"
             onClick={() => {
-              const result = store
-                .getState()
-                .apply((d) => connectHandoff(d, name, chosen), { label: 'Connect' });
-              if (!result.ok) uiStore.getState().say(result.error.message, 'error');
+              if (!connectAgents(store, name, chosen)) return;
+              // The button may be gone (no target left): focus the new handoff's entry.
+              requestAnimationFrame(() =>
+                group.current
+                  ?.querySelector<HTMLElement>(`[data-handoff-to="${CSS.escape(chosen)}"]`)
+                  ?.focus(),
+              );
             }}
           >
             Add handoff

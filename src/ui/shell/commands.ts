@@ -4,6 +4,7 @@
  */
 import {
   addAgent,
+  connectHandoff,
   copyFragment,
   deleteAgents,
   deleteHandoffs,
@@ -49,6 +50,20 @@ export function addAgentAt(store: DesignerStore, fields: NewAgent, position: Poi
     label: 'Add agent',
   });
   if (result.ok) say(`Added ${store.getState().selection.agents[0] ?? 'an agent'}.`);
+}
+
+/**
+ * Draws a handoff from one agent to another, as one step. The source agent stays selected, so
+ * that a keyboard user can go on (another handoff, its inspector). Returns false when refused.
+ */
+export function connectAgents(store: DesignerStore, from: string, to: string): boolean {
+  const result = store.getState().apply((d) => connectHandoff(d, from, to), {
+    label: 'Connect',
+    select: { agents: [from], edges: [] },
+  });
+  if (result.ok) say(`${from} hands off to ${to}.`);
+  else say(result.error.message, 'error');
+  return result.ok;
 }
 
 /** The selection as clipboard text (a document fragment), or undefined when nothing is selected. */

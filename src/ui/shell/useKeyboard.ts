@@ -17,6 +17,8 @@ import {
 } from './commands';
 import { canvasPointer } from '../canvas/pointer';
 import { typingIn } from './focus';
+import { handoffTargets } from '../find/matchAgents';
+import { pickerStore } from '../find/pickerStore';
 import { freeSpot } from './freeSpot';
 import { useLayout } from './useLayout';
 
@@ -48,7 +50,10 @@ export function useKeyboard(): void {
         else store.getState().select({ agents: [], edges: [] });
         return;
       }
-      if (mod && key === 'd') {
+      if ((mod && key === 'k') || (!mod && !e.altKey && e.key === '/')) {
+        e.preventDefault();
+        pickerStore.getState().set({ find: true, handoffFrom: undefined });
+      } else if (mod && key === 'd') {
         e.preventDefault();
         duplicateSelection(store);
       } else if (mod && key === 'a') {
@@ -68,6 +73,9 @@ export function useKeyboard(): void {
         onEnter(store, e);
       } else if (key === 'n') {
         addAgentAt(store, AGENT_TEMPLATES[0]!.agent, freeSpotInView(flow));
+      } else if (key === 'h') {
+        e.preventDefault();
+        startHandoff(store);
       } else if (key === 'l') {
         void layout(e.shiftKey ? 'DOWN' : 'RIGHT');
       } else if (key === 'f') {
@@ -115,6 +123,19 @@ export function useKeyboard(): void {
       document.removeEventListener('paste', paste);
     };
   }, [store, flow, layout]);
+}
+
+/** `H`: "hand off to…" from the one selected agent. */
+function startHandoff(store: DesignerStore): void {
+  const { doc, selection } = store.getState();
+  const [from, ...more] = selection.agents;
+  if (from === undefined || more.length > 0) {
+    uiStore.getState().say('Select one agent to draw a handoff from it.');
+  } else if (handoffTargets(doc, from).length === 0) {
+    uiStore.getState().say(`${from} already hands off to every other agent.`);
+  } else {
+    pickerStore.getState().set({ handoffFrom: from, find: false });
+  }
 }
 
 /** What a node measures before React Flow has measured it (its CSS width, a typical height). */
