@@ -3,10 +3,23 @@
  * timeline steps with ←/→, agents and handoffs can be added from the keyboard, and Ctrl+K finds
  * an agent.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { JsonViewPage } from './pages/JsonViewPage';
 import { expectUsable } from './support/usable';
+
+/** Axe-core on one part of the page: no serious or critical violation (contrast included). */
+async function expectNoSeriousViolationsIn(page: Page, selector: string, what: string) {
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `serious accessibility violations in ${what}`).toEqual([]);
+}
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -214,6 +227,16 @@ test('H on a selected agent: "hand off to…" filters as one types, Enter draws 
   await expect(handoff('order_agent', 'refund_agent')).toHaveCount(0);
   await expect(canvas.nodes).toHaveCount(4);
 
+  // beside an agent at the bottom right of the view, it is still fully inside the viewport
+  await canvas.select('return_agent');
+  await page.keyboard.press('h');
+  const fromReturn = page.getByRole('dialog', { name: 'Hand off from return_agent to…' });
+  await expectUsable(fromReturn, 'handoff picker');
+  await page.screenshot({ path: 'test-results/handoff-picker.png' });
+  await expectNoSeriousViolationsIn(page, '.agent-picker', 'the handoff picker');
+  await page.keyboard.press('Escape');
+  await expect(fromReturn).toBeHidden();
+
   // listed on the sheet
   await page.keyboard.press('?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -264,6 +287,7 @@ test('Ctrl+K finds an agent by name or description and jumps to it; / opens it t
   // by description, case-insensitive
   await page.keyboard.type('SHIPPING');
   await expect(options).toHaveText([/^order_agent/]);
+  await page.screenshot({ path: 'test-results/find-box.png' });
   await box.press('Control+a');
   await page.keyboard.type('re');
   await expect(options).toHaveText([/^refund_agent/, /^return_agent/]);
@@ -294,6 +318,11 @@ test('Ctrl+K finds an agent by name or description and jumps to it; / opens it t
   // `/` opens it too; no match says so; Escape closes and leaves the selection
   await page.keyboard.press('/');
   await expectUsable(find, 'find box');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await expectNoSeriousViolationsIn(page, '.agent-picker', `the find box (${theme})`);
+  }
   await page.keyboard.type('zzz');
   await expect(find.getByRole('status')).toHaveText(
     'No agent has that in its name or description.',
