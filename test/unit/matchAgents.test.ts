@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchAgents } from '../../src/ui/find/matchAgents';
+import { handoffTargets, matchAgents } from '../../src/ui/find/matchAgents';
 
 const agents = [
   { name: 'triage_agent', description: 'Routes customer issues.' },
@@ -25,5 +25,26 @@ describe('matchAgents', () => {
   it('lists every agent for an empty query and none for a miss', () => {
     expect(names('  ')).toHaveLength(4);
     expect(names('zzz')).toEqual([]);
+  });
+});
+
+describe('handoffTargets', () => {
+  it('offers every other agent that the source does not hand off to yet', () => {
+    const doc = {
+      agents,
+      handoffs: [
+        { source: 'triage_agent', target: 'refund_agent' },
+        { source: 'order_agent', target: 'triage_agent' },
+      ],
+    };
+    expect(handoffTargets(doc, 'triage_agent').map((a) => a.name)).toEqual([
+      'order_agent',
+      'Reviewer',
+    ]);
+    expect(handoffTargets(doc, 'refund_agent').map((a) => a.name)).toEqual([
+      'triage_agent',
+      'order_agent',
+      'Reviewer',
+    ]);
   });
 });
