@@ -35,21 +35,20 @@ export function AgentPicker({ title, label, agents, empty, anchor, onPick, onClo
   const chosen = current >= 0 ? matches[current] : undefined;
   const optionId = (i: number) => `${ids}-option-${i}`;
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
-  // Beside the anchor, but never outside the viewport.
+  // Opened before it is measured (a closed dialog has no size), then placed beside the anchor
+  // but never outside the viewport.
   useLayoutEffect(() => {
     const dialog = ref.current;
-    if (!dialog || !anchor) return;
-    const { width, height } = dialog.getBoundingClientRect();
-    const x = Math.min(Math.max(MARGIN, anchor.x), window.innerWidth - width - MARGIN);
-    const y = Math.min(Math.max(MARGIN, anchor.y), window.innerHeight - height - MARGIN);
-    dialog.style.left = `${Math.max(MARGIN, x)}px`;
-    dialog.style.top = `${Math.max(MARGIN, y)}px`;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    if (anchor) {
+      const { width, height } = dialog.getBoundingClientRect();
+      const x = Math.min(anchor.x, window.innerWidth - width - MARGIN);
+      const y = Math.min(anchor.y, window.innerHeight - height - MARGIN);
+      dialog.style.left = `${Math.max(MARGIN, x)}px`;
+      dialog.style.top = `${Math.max(MARGIN, y)}px`;
+    }
+    return () => dialog.close();
   }, [anchor]);
 
   useEffect(() => {
