@@ -218,9 +218,11 @@ test('H on a selected agent: "hand off to…" filters as one types, Enter draws 
   // beside an agent at the bottom edge of the view, it is still fully inside the viewport
   const pane = await canvas.box(canvas.pane);
   const start = { x: pane.x + 40, y: pane.y + 40 };
+  // pan the view so that the agent's top is 70 px above the bottom of the canvas
+  const top = (await canvas.box(canvas.node('return_agent'))).y;
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
-  await page.mouse.move(start.x, start.y + 150, { steps: 8 });
+  await page.mouse.move(start.x, start.y + pane.y + pane.height - 70 - top, { steps: 8 });
   await page.mouse.up();
   const agent = await canvas.box(canvas.node('return_agent'));
   expect(agent.y + 240, 'the agent is near the bottom').toBeGreaterThan(pane.y + pane.height);
