@@ -127,7 +127,11 @@ test('stops a run mid-stream and resumes it', async ({ page }) => {
   await expect(run.chat.locator('.chat__cut')).toBeVisible();
   await run.root.locator('.run-header').getByRole('button', { name: 'Resume' }).click();
   await expect(run.state()).toHaveText('waiting for you');
-  await expect(run.message('triage_agent')).toContainText('This reply is simulated');
+  // The cut-off reply stays in the history (it happened; seq never goes back), marked as cut,
+  // and the resumed call streams the reply again in full.
+  await expect(run.message('triage_agent')).toHaveCount(2);
+  await expect(run.message('triage_agent').first().locator('.chat__cut')).toBeVisible();
+  await expect(run.message('triage_agent').last()).toContainText('This reply is simulated');
   await expect(run.chat).toContainText('Resumed from checkpoint');
   await expect(run.root.getByRole('form', { name: 'Reply to triage_agent' })).toBeVisible();
 });

@@ -75,7 +75,8 @@ export default function JsonEditor() {
 
   return (
     <div className="json-editor">
-      <div className="json-editor__monaco">
+      {/* `nokey`: React Flow's key handling (Space pans) skips it; Monaco's focus is a div. */}
+      <div className="json-editor__monaco nokey">
         <Editor
           path={WORKFLOW_MODEL_URI}
           defaultLanguage="json"

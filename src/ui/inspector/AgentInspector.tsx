@@ -1,6 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
-  connectHandoff,
   setAgentTool,
   setAutonomousAgent,
   setTurnLimit,
@@ -12,8 +11,7 @@ import { isDuplicateName, onAgent, renameAgentById } from '../../store/byId';
 import { useDesigner, useDesignerStore } from '../../store/hooks';
 import { agentIdOf } from '../../store/identity';
 import { sayDuplicateRename } from '../canvas/InlineName';
-import { deleteSelection } from '../shell/commands';
-import { uiStore } from '../uiStore';
+import { connectAgents, deleteSelection } from '../shell/commands';
 import { CommitText, DocCheck, DocNumber, DocText } from './fields';
 import { ModelField } from './ModelField';
 import { IssueList } from './IssueList';
@@ -178,6 +176,7 @@ function Handoffs({ id, name }: { id: string; name: string }) {
 function HandoffList({ name, doc }: { name: string; doc: Workflow }) {
   const store = useDesignerStore();
   const [target, setTarget] = useState('');
+  const group = useRef<HTMLFieldSetElement>(null);
   const outbound = doc.handoffs.flatMap((e, i) => (e.source === name ? [{ e, i }] : []));
   const inbound = doc.handoffs.flatMap((e, i) => (e.target === name ? [{ e, i }] : []));
   // Names, each once (two agents may share one).
@@ -190,7 +189,7 @@ function HandoffList({ name, doc }: { name: string; doc: Workflow }) {
     if (id !== undefined) store.getState().select({ agents: [], edges: [id] });
   };
   return (
-    <fieldset className="inspector__group">
+    <fieldset className="inspector__group" ref={group}>
       <legend>Handoffs</legend>
       {doc.handoffs.length === 0 && (
         <p className="field__hint">None drawn: every agent may hand off to every other.</p>
@@ -198,7 +197,12 @@ function HandoffList({ name, doc }: { name: string; doc: Workflow }) {
       <ul className="edge-list">
         {outbound.map(({ e, i }) => (
           <li key={i}>
-            <button type="button" className="link-button" onClick={() => pick(i)}>
+            <button
+              type="button"
+              className="link-button"
+              data-handoff-to={e.target}
+              onClick={() => pick(i)}
+            >
               → {e.target}
             </button>
           </li>
@@ -222,10 +226,13 @@ function HandoffList({ name, doc }: { name: string; doc: Workflow }) {
           <button
             type="button"
             onClick={() => {
-              const result = store
-                .getState()
-                .apply((d) => connectHandoff(d, name, chosen), { label: 'Connect' });
-              if (!result.ok) uiStore.getState().say(result.error.message, 'error');
+              if (!connectAgents(store, name, chosen)) return;
+              // The button may be gone (no target left): focus the new handoff's entry.
+              requestAnimationFrame(() =>
+                group.current
+                  ?.querySelector<HTMLElement>(`[data-handoff-to="${CSS.escape(chosen)}"]`)
+                  ?.focus(),
+              );
             }}
           >
             Add handoff

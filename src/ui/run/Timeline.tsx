@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import type { RunEvent } from '../../engine/events';
 import type { TraceTimeline } from '../../trace';
+import { ownsArrowKeys } from '../shell/focus';
 
 interface Props {
   timeline: TraceTimeline;
@@ -56,27 +58,20 @@ export function describeEvent(e: RunEvent): string {
   }
 }
 
-/** The scrubber: the run as it was after any event; ←/→ step one event. */
+/**
+ * The scrubber: the run as it was after any event. ←/→ step one event and Home/End go to the
+ * start and the latest, wherever the focus is, except in a field, a slider or a list (which use
+ * those keys themselves) and on an agent of the canvas (where arrows move the selected agents).
+ */
 export function Timeline({ timeline, cursor, onCursor }: Props) {
   const total = timeline.length;
-  if (total === 0) return null;
   const at = cursor ?? total;
+  useStepKeys(total, at, onCursor);
+  if (total === 0) return null;
   const event = at > 0 ? timeline.events[at - 1] : undefined;
   const go = (k: number) => onCursor(k >= total ? null : Math.max(0, k));
   return (
-    <section
-      className="timeline"
-      aria-label="Timeline"
-      onKeyDown={(e) => {
-        // The slider steps by itself; elsewhere in the timeline ←/→ step too (and do not
-        // reach the canvas, where arrows move the selected agents).
-        if ((e.target as HTMLElement).tagName === 'INPUT') return;
-        if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-        e.preventDefault();
-        e.stopPropagation();
-        go(e.key === 'ArrowLeft' ? at - 1 : at + 1);
-      }}
-    >
+    <section className="timeline" aria-label="Timeline">
       <div className="timeline__row">
         <button type="button" aria-label="Step back" onClick={() => go(at - 1)} disabled={at === 0}>
           ←
@@ -116,4 +111,29 @@ export function Timeline({ timeline, cursor, onCursor }: Props) {
       </p>
     </section>
   );
+}
+
+/** ←/→/Home/End anywhere on the page step the shown run (see `Timeline`). */
+function useStepKeys(total: number, at: number, onCursor: (cursor: number | null) => void) {
+  useEffect(() => {
+    if (total === 0) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+      const to =
+        e.key === 'ArrowLeft'
+          ? at - 1
+          : e.key === 'ArrowRight'
+            ? at + 1
+            : e.key === 'Home'
+              ? 0
+              : e.key === 'End'
+                ? total
+                : undefined;
+      if (to === undefined || ownsArrowKeys(e)) return;
+      e.preventDefault();
+      onCursor(to >= total ? null : Math.max(0, to));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [total, at, onCursor]);
 }

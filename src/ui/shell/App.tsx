@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
+import { Pickers } from '../find/Pickers';
 import { JsonPane } from '../editor/JsonPane';
 import { Inspector } from '../inspector/Inspector';
 import { ConflictBanner } from '../library/ConflictBanner';
@@ -79,6 +80,7 @@ function Designer() {
         )}
       </main>
       <ShortcutSheet />
+      <Pickers />
     </div>
   );
 }

@@ -33,9 +33,9 @@ export function ShortcutSheet() {
         </button>
       </header>
       <div className="shortcuts__groups">
-        {SHORTCUTS.map((group) => (
-          <section key={group.group}>
-            <h3>{group.group}</h3>
+        {SHORTCUTS.map((group, g) => (
+          <section key={group.group} aria-labelledby={`shortcuts-group-${g}`}>
+            <h3 id={`shortcuts-group-${g}`}>{group.group}</h3>
             <dl>
               {group.items.map((s) => (
                 <div key={s.action} className="shortcuts__row">

@@ -4,6 +4,7 @@
  */
 import {
   addAgent,
+  connectHandoff,
   copyFragment,
   duplicateAgents,
   fragmentToText,
@@ -12,7 +13,7 @@ import {
   type NewAgent,
   type Point,
 } from '../../model/edit';
-import { agentNames, deleteById, type DesignerStore } from '../../store';
+import { agentIdOf, agentNames, deleteById, type DesignerStore } from '../../store';
 import { uiStore } from '../uiStore';
 
 const say = (text: string, tone?: 'info' | 'error') => uiStore.getState().say(text, tone);
@@ -48,6 +49,22 @@ export function addAgentAt(store: DesignerStore, fields: NewAgent, position: Poi
   });
   const { doc, ids, selection } = store.getState();
   if (result.ok) say(`Added ${agentNames(doc, ids, selection.agents)[0] ?? 'an agent'}.`);
+}
+
+/**
+ * Draws a handoff from one agent to another, as one step. The source agent stays selected, so
+ * that a keyboard user can go on (another handoff, its inspector). Returns false when refused.
+ */
+export function connectAgents(store: DesignerStore, from: string, to: string): boolean {
+  const { doc, ids } = store.getState();
+  const fromId = agentIdOf(doc, ids, from);
+  const result = store.getState().apply((d) => connectHandoff(d, from, to), {
+    label: 'Connect',
+    select: { agents: fromId === undefined ? [] : [fromId], edges: [] },
+  });
+  if (result.ok) say(`${from} hands off to ${to}.`);
+  else say(result.error.message, 'error');
+  return result.ok;
 }
 
 /** The selection as clipboard text (a document fragment), or undefined when nothing is selected. */

@@ -1,7 +1,7 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
 import { AGENT_TEMPLATES } from '../../model/edit';
-import type { DesignerStore } from '../../store';
+import { agentNames, type DesignerStore } from '../../store';
 import { useDesignerStore } from '../../store/hooks';
 import { uiStore } from '../uiStore';
 import {
@@ -16,15 +16,11 @@ import {
   undo,
 } from './commands';
 import { canvasPointer } from '../canvas/pointer';
+import { typingIn } from './focus';
+import { handoffTargets } from '../find/matchAgents';
+import { pickerStore } from '../find/pickerStore';
+import { freeSpot } from './freeSpot';
 import { useLayout } from './useLayout';
-
-/** Inputs where keys type text. Fields bound to the document still get the store's undo. */
-function typing(target: EventTarget | null): { text: boolean; docField: boolean } {
-  const el = target as HTMLElement | null;
-  const text =
-    !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-  return { text, docField: text && !!el?.closest('[data-doc-field]') };
-}
 
 const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -36,7 +32,8 @@ export function useKeyboard(): void {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const { text, docField } = typing(e.target);
+      if (e.isComposing) return;
+      const { text, docField } = typingIn(e);
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && (key === 'z' || key === 'y') && (!text || docField)) {
@@ -53,7 +50,10 @@ export function useKeyboard(): void {
         else store.getState().select({ agents: [], edges: [] });
         return;
       }
-      if (mod && key === 'd') {
+      if ((mod && key === 'k') || (!mod && !e.altKey && e.key === '/')) {
+        e.preventDefault();
+        pickerStore.getState().set({ find: true, handoffFrom: undefined });
+      } else if (mod && key === 'd') {
         e.preventDefault();
         duplicateSelection(store);
       } else if (mod && key === 'a') {
@@ -72,14 +72,10 @@ export function useKeyboard(): void {
       } else if (e.key === 'Enter') {
         onEnter(store, e);
       } else if (key === 'n') {
-        const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-        const at = pane
-          ? flow.screenToFlowPosition({
-              x: pane.left + pane.width / 2,
-              y: pane.top + pane.height / 2,
-            })
-          : { x: 0, y: 0 };
-        addAgentAt(store, AGENT_TEMPLATES[0]!.agent, { x: at.x - 120, y: at.y - 50 });
+        addAgentAt(store, AGENT_TEMPLATES[0]!.agent, freeSpotInView(flow));
+      } else if (key === 'h') {
+        e.preventDefault();
+        startHandoff(store);
       } else if (key === 'l') {
         void layout(e.shiftKey ? 'DOWN' : 'RIGHT');
       } else if (key === 'f') {
@@ -99,7 +95,7 @@ export function useKeyboard(): void {
     };
     // The clipboard events carry the system clipboard without a permission prompt.
     const onCopy = (e: ClipboardEvent, cut: boolean) => {
-      if (typing(e.target).text || window.getSelection()?.toString()) return;
+      if (typingIn(e).text || window.getSelection()?.toString()) return;
       const text = selectionText(store);
       if (!text || !e.clipboardData) return;
       e.preventDefault();
@@ -112,7 +108,7 @@ export function useKeyboard(): void {
     const copy = (e: ClipboardEvent) => onCopy(e, false);
     const cut = (e: ClipboardEvent) => onCopy(e, true);
     const paste = (e: ClipboardEvent) => {
-      if (typing(e.target).text) return;
+      if (typingIn(e).text) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (pasteText(store, text, canvasPointer())) e.preventDefault();
     };
@@ -127,6 +123,37 @@ export function useKeyboard(): void {
       document.removeEventListener('paste', paste);
     };
   }, [store, flow, layout]);
+}
+
+/** `H`: "hand off to…" from the one selected agent. */
+function startHandoff(store: DesignerStore): void {
+  const { doc, ids, selection } = store.getState();
+  const [from, ...more] = agentNames(doc, ids, selection.agents);
+  if (from === undefined || more.length > 0) {
+    uiStore.getState().say('Select one agent to draw a handoff from it.');
+  } else if (handoffTargets(doc, from).length === 0) {
+    uiStore.getState().say(`${from} already hands off to every other agent.`);
+  } else {
+    pickerStore.getState().set({ handoffFrom: from, find: false });
+  }
+}
+
+/** What a node measures before React Flow has measured it (its CSS width, a typical height). */
+const NEW_NODE = { width: 240, height: 110 };
+
+/** A free place for a new agent nearest to the centre of the view, in flow coordinates. */
+function freeSpotInView(flow: ReactFlowInstance): { x: number; y: number } {
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  const centre = pane
+    ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
+    : { x: 0, y: 0 };
+  const boxes = flow.getNodes().map((n) => ({
+    x: n.position.x,
+    y: n.position.y,
+    width: n.measured?.width ?? NEW_NODE.width,
+    height: n.measured?.height ?? NEW_NODE.height,
+  }));
+  return freeSpot(centre, NEW_NODE, boxes);
 }
 
 /** Enter on a focused handoff edits its label in place. */

@@ -30,7 +30,7 @@ export class JsonViewPage {
   }
 
   /** A rendered line of the editor that contains `text`. */
-  line(text: string): Locator {
+  line(text: string | RegExp): Locator {
     return this.lines.locator('.view-line').filter({ hasText: text });
   }
 
