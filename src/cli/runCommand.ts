@@ -99,6 +99,7 @@ async function drive(
   try {
     for await (const event of run) {
       io.out(JSON.stringify(event));
+      if (event.type === 'model_retry') io.err(event.message);
       if (event.type === 'input_requested') {
         const input = inputs.shift();
         if (input === undefined) run.suspend();

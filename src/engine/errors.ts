@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   provider_unreachable: 'provider',
   provider_rate_limited: 'provider',
   provider_stream_dropped: 'provider',
+  /** No answer, or a stream that stopped sending, within the provider's timeouts. */
+  provider_timeout: 'provider',
   storage_error: 'storage',
   storage_quota: 'storage',
   run_not_found: 'user',

@@ -111,6 +111,18 @@ export const runEventSchema = z.discriminatedUnion('type', [
     'Went on from a breakpoint.',
   ),
   event(
+    'model_retry',
+    {
+      agent: name,
+      reason: z.enum(['rate_limited', 'server_error', 'connection']),
+      attempt: z.number().int().min(1),
+      maxAttempts: z.number().int().min(1),
+      waitMs: z.number().min(0),
+      message: z.string().describe('For people; never parsed.'),
+    },
+    'The provider waits before trying a failed model call again.',
+  ),
+  event(
     'usage',
     {
       agent: name,

@@ -75,6 +75,19 @@ export type RunEventBody =
   /** The run went on from a breakpoint (an addition to DESIGN §4). */
   | { type: 'breakpoint_released'; mode: 'continue' | 'step' }
   /**
+   * The provider waits before trying a failed model call again (an addition to DESIGN §4): why,
+   * which attempt failed of how many, how long it waits (capped), and a sentence for people.
+   */
+  | {
+      type: 'model_retry';
+      agent: string;
+      reason: 'rate_limited' | 'server_error' | 'connection';
+      attempt: number;
+      maxAttempts: number;
+      waitMs: number;
+      message: string;
+    }
+  /**
    * What one model call cost (an addition to DESIGN §4): emitted once the call has returned, when
    * the provider reports usage, after the call's `text_delta`s and before its `message` and
    * `tool_call`s. Token counts are the provider's.

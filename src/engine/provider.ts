@@ -43,6 +43,19 @@ export interface ModelRequest {
   signal: AbortSignal;
   /** Called with each piece of streamed text, in order. */
   onTextDelta: (delta: string) => void;
+  /** Called when the provider waits before trying the call again (rate limit, server error). */
+  onWait?: (wait: ProviderWait) => void;
+}
+
+/** A provider's announced wait before it tries a failed call again. */
+export interface ProviderWait {
+  reason: 'rate_limited' | 'server_error' | 'connection';
+  /** The attempt that failed (1 = the first call) and how many may be made in all. */
+  attempt: number;
+  maxAttempts: number;
+  waitMs: number;
+  /** For people: what failed and what happens next. */
+  message: string;
 }
 
 export interface ModelUsage {

@@ -144,6 +144,7 @@ export class Runner {
       tools: specs,
       signal: this.parts.signal,
       onTextDelta: (delta) => this.emit({ type: 'text_delta', agent, delta }),
+      onWait: (wait) => this.emit({ type: 'model_retry', agent, ...wait }),
     });
     this.throwIfStopped();
     if (reply.usage) {

@@ -8,6 +8,7 @@ import { HandoffStudioError } from '../engine/errors';
 import type { ModelProvider, ModelReply, ModelRequest } from '../engine/provider';
 import { estimateUsage } from './estimate';
 import { abortError, toProviderError } from './openaiErrors';
+import { retryReason, sleep, StallWatch, waitBeforeRetry } from './openaiRetry';
 import type { ErrorContext } from './openaiErrors';
 import {
   ReplyAccumulator,
@@ -35,8 +36,14 @@ export interface OpenAIProviderConfig {
   azure?: AzureConfig;
   /** Retries of 429, 5xx and connection failures, honouring `retry-after` (default 2). */
   maxRetries?: number;
-  /** How long to wait for the response to start, per attempt (default 300 000 ms). */
+  /** How long to wait for the response headers, per attempt (default 300 000 ms). */
   timeoutMs?: number;
+  /** How long to wait for the first streamed chunk of an attempt (default 60 000 ms). */
+  firstByteTimeoutMs?: number;
+  /** How long a started stream may stay silent (default 60 000 ms). */
+  idleTimeoutMs?: number;
+  /** The longest `retry-after` obeyed; a server asking for more fails the call (default 60 000 ms). */
+  maxRetryWaitMs?: number;
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof fetch;
 }
@@ -45,6 +52,8 @@ export interface OpenAIProviderConfig {
 export const DEFAULT_OPENAI_MODEL = 'gpt-5.4-mini';
 const DEFAULT_TIMEOUT_MS = 300_000;
 const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_STREAM_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_RETRY_WAIT_MS = 60_000;
 /** Local servers ignore the key, but the SDK refuses to start without one. */
 const PLACEHOLDER_KEY = 'no-key';
 
@@ -85,71 +94,136 @@ export function createOpenAIClient(config: OpenAIProviderConfig): OpenAI {
   }
 }
 
-/** Creates the "openai" provider. The SDK client is made on first use and reused. */
+/**
+ * Creates the "openai" provider. The SDK client is made on first use and reused. Retries are
+ * this provider's (`openaiRetry.ts`): capped, announced through `onWait`, stopped by Stop.
+ */
 export function createOpenAIProvider(config: OpenAIProviderConfig): ModelProvider {
   let client: OpenAI | undefined;
+  const policy = {
+    maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
+    maxWaitMs: config.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS,
+  };
+  const firstByteMs = config.firstByteTimeoutMs ?? DEFAULT_STREAM_TIMEOUT_MS;
+  const idleMs = config.idleTimeoutMs ?? DEFAULT_STREAM_TIMEOUT_MS;
   return {
     id: 'openai',
     async complete(request: ModelRequest): Promise<ModelReply> {
       if (request.signal.aborted) throw abortError();
-      // The SDK leaves a listener on the signal it is given; a run's signal lives for hundreds of
-      // calls, so each call gets its own signal, linked to the run's and unlinked when done.
-      const link = new AbortController();
-      const { signal } = link;
-      const forward = () => link.abort();
-      request.signal.addEventListener('abort', forward, { once: true });
       const model = request.model ?? config.model ?? DEFAULT_OPENAI_MODEL;
       const context = errorContext(config, model);
-      // Errors thrown by the engine's own callback are not the provider's failures.
-      let callbackError: unknown;
-      const onText = (delta: string) => {
-        try {
-          request.onTextDelta(delta);
-        } catch (error) {
-          callbackError = error;
-          throw error;
-        }
-      };
-      const run = async (): Promise<ModelReply> => {
-        client ??= createOpenAIClient(config);
+      const maxAttempts = policy.maxRetries + 1;
+      for (let attempt = 1; ; attempt++) {
+        client ??= createOpenAIClient({ ...config, maxRetries: 0 });
         context.host = hostOf(client.baseURL);
-        const tools = toChatCompletionTools(request.tools);
-        const stream = await client.chat.completions.create(
-          {
-            model,
-            messages: toChatCompletionMessages(request.messages),
-            stream: true,
-            stream_options: { include_usage: true },
-            ...(tools.length ? { tools } : {}),
-            ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
-          },
-          { signal },
-        );
-        context.streaming = true;
-        const reply = new ReplyAccumulator(onText);
-        for await (const chunk of stream) reply.add(chunk);
-        // The SDK ends the stream quietly when the signal aborts it.
-        if (signal.aborted) throw abortError();
-        if (!reply.finishReason) {
-          throw new HandoffStudioError(
-            'provider_stream_dropped',
-            `The stream from ${context.host} ended before the reply was finished. Try again.`,
-          );
+        context.streaming = false;
+        const outcome = await attemptCall(client, request, model, context, firstByteMs, idleMs);
+        if (outcome.ok) return outcome.reply;
+        const { error } = outcome;
+        const reason = context.streaming ? undefined : retryReason(error);
+        if (request.signal.aborted || reason === undefined || attempt >= maxAttempts) {
+          throw outcome.mapped;
         }
-        const out = reply.reply();
-        // A compatible server may report no usage; an estimate still shows the call's time.
-        return out.usage ? out : { ...out, usage: estimateUsage(request, out) };
-      };
-      try {
-        return await untilAborted(run(), signal);
-      } catch (error) {
-        if (callbackError !== undefined && error === callbackError) throw error;
-        throw toProviderError(error, context, signal);
-      } finally {
-        request.signal.removeEventListener('abort', forward);
+        const wait = waitBeforeRetry(error, attempt, policy, context.host);
+        if (wait instanceof HandoffStudioError) throw wait;
+        request.onWait?.({
+          reason,
+          attempt,
+          maxAttempts,
+          waitMs: Math.round(wait),
+          message:
+            `${WAIT_WHY[reason]} (${context.host}); trying again in ` +
+            `${formatWait(wait)} (attempt ${attempt + 1} of ${maxAttempts}).`,
+        });
+        await sleep(wait, request.signal);
       }
     },
   };
+}
+
+const WAIT_WHY = {
+  rate_limited: 'Rate limited',
+  server_error: 'The server failed',
+  connection: 'The connection failed',
+} as const;
+
+const formatWait = (ms: number): string =>
+  ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
+
+type Attempt = { ok: true; reply: ModelReply } | { ok: false; error: unknown; mapped: Error };
+
+/** One attempt of a streamed call, watched for a silent server. */
+async function attemptCall(
+  client: OpenAI,
+  request: ModelRequest,
+  model: string,
+  context: ErrorContext,
+  firstByteMs: number,
+  idleMs: number,
+): Promise<Attempt> {
+  // The SDK leaves a listener on the signal it is given; a run's signal lives for hundreds of
+  // calls, so each attempt gets its own signal, linked to the run's and unlinked when done.
+  const link = new AbortController();
+  const { signal } = link;
+  const forward = () => link.abort();
+  request.signal.addEventListener('abort', forward, { once: true });
+  const watch = new StallWatch(link);
+  // Errors thrown by the engine's own callback are not the provider's failures.
+  let callbackError: unknown;
+  const onText = (delta: string) => {
+    try {
+      request.onTextDelta(delta);
+    } catch (error) {
+      callbackError = error;
+      throw error;
+    }
+  };
+  const run = async (): Promise<ModelReply> => {
+    const tools = toChatCompletionTools(request.tools);
+    watch.arm(firstByteMs, `${context.host} sent nothing`);
+    const stream = await client.chat.completions.create(
+      {
+        model,
+        messages: toChatCompletionMessages(request.messages),
+        stream: true,
+        stream_options: { include_usage: true },
+        ...(tools.length ? { tools } : {}),
+        ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+      },
+      { signal },
+    );
+    context.streaming = true;
+    const reply = new ReplyAccumulator(onText);
+    for await (const chunk of stream) {
+      watch.arm(idleMs, `The stream from ${context.host} stopped sending`);
+      reply.add(chunk);
+    }
+    watch.clear();
+    // The SDK ends the stream quietly when the signal aborts it.
+    if (signal.aborted) throw abortError();
+    if (!reply.finishReason) {
+      throw new HandoffStudioError(
+        'provider_stream_dropped',
+        `The stream from ${context.host} ended before the reply was finished. Try again.`,
+      );
+    }
+    const out = reply.reply();
+    // A compatible server may report no usage; an estimate still shows the call's time.
+    return out.usage ? out : { ...out, usage: estimateUsage(request, out) };
+  };
+  try {
+    return { ok: true, reply: await untilAborted(run(), signal) };
+  } catch (error) {
+    if (callbackError !== undefined && error === callbackError) throw error;
+    const mapped =
+      watch.fired && !request.signal.aborted
+        ? watch.fired
+        : toProviderError(error, context, request.signal.aborted ? signal : undefined);
+    return { ok: false, error: watch.fired ?? error, mapped };
+  } finally {
+    watch.clear();
+    request.signal.removeEventListener('abort', forward);
+  }
 }
 
 /** The outcome of {@link listModels}. */

@@ -226,6 +226,8 @@ function apply(s: TraceState, e: RunEvent): TraceState {
       return { ...s, breakpoint: undefined };
     case 'usage':
       return applyUsage(s, e, id);
+    case 'model_retry':
+      return { ...s, chat: push(s.chat, notice(id, 'warning', e.message, e.reason)) };
     case 'warning':
       return warning(s, e, id);
     case 'completed': {

@@ -42,6 +42,8 @@ export interface ScriptedReply {
   dropAfterChunks?: number;
   /** Leave out the final `data: [DONE]`. */
   omitDone?: boolean;
+  /** Write this many SSE events, then send nothing more and keep the connection open (a stall). */
+  stallAfterChunks?: number;
 }
 
 /** An HTTP error answer in the OpenAI error shape: `{error: {message, type, code}}`. */
@@ -59,7 +61,12 @@ export interface ScriptedDrop {
   type: 'drop';
 }
 
-export type ScriptedResponse = ScriptedReply | ScriptedError | ScriptedDrop;
+/** Never answer (the connection stays open until the client gives up). */
+export interface ScriptedHang {
+  type: 'hang';
+}
+
+export type ScriptedResponse = ScriptedReply | ScriptedError | ScriptedDrop | ScriptedHang;
 
 /** The fields of a Chat Completions request body that tests look at. */
 export interface ChatRequestBody {

@@ -147,6 +147,7 @@ async function answer(
     req.socket.destroy();
     return;
   }
+  if (scripted.type === 'hang') return;
   if (scripted.type === 'error') {
     writeError(res, scripted);
     return;
@@ -165,6 +166,7 @@ async function answer(
   res.on('close', () => (closed = true));
   const events = chunkEvents(scripted, body, callIndex);
   for (const [i, event] of events.entries()) {
+    if (scripted.stallAfterChunks !== undefined && i >= scripted.stallAfterChunks) return;
     if (scripted.dropAfterChunks !== undefined && i >= scripted.dropAfterChunks) {
       // Let the chunks already written reach the client before the connection is cut.
       await new Promise((resolve) => setTimeout(resolve, 5));

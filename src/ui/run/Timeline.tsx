@@ -55,6 +55,8 @@ export function describeEvent(e: RunEvent): string {
         : `Breakpoint: before ${e.agent} is called${e.kind === 'step' ? ' (step)' : ''}`;
     case 'breakpoint_released':
       return e.mode === 'step' ? 'Step' : 'Continue';
+    case 'model_retry':
+      return `${e.agent}: retry in ${Math.ceil(e.waitMs / 1000)} s (${e.reason.replace(/_/g, ' ')})`;
   }
 }
 
