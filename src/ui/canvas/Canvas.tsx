@@ -237,8 +237,6 @@ export function Canvas() {
           onConnectEnd={onConnectEnd}
           onPaneClick={onPaneClick}
           colorMode={colorMode}
-          fitView
-          fitViewOptions={FIT_VIEW_OPTIONS}
           minZoom={MIN_ZOOM}
           defaultViewport={viewport}
           snapToGrid={snapToGrid}

@@ -17,6 +17,7 @@ import {
 } from './commands';
 import { canvasPointer } from '../canvas/pointer';
 import { useLayout } from './useLayout';
+import { fitCanvas } from '../canvas/fitCanvas';
 
 /** Inputs where keys type text. Fields bound to the document still get the store's undo. */
 function typing(target: EventTarget | null): { text: boolean; docField: boolean } {
@@ -83,7 +84,7 @@ export function useKeyboard(): void {
       } else if (key === 'l') {
         void layout(e.shiftKey ? 'DOWN' : 'RIGHT');
       } else if (key === 'f') {
-        void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 });
+        fitCanvas(flow, { duration: 200 });
       } else if (e.key === '+' || e.key === '=') {
         void flow.zoomIn({ duration: 150 });
       } else if (e.key === '-') {
