@@ -171,6 +171,33 @@ test('export JSON, import it again: the same document', async ({ page, canvas })
   });
 });
 
+test('a downloaded file names its schema by a URL that resolves, and imports again', async ({
+  page,
+  canvas,
+}) => {
+  const library = new LibraryPage(page);
+  await page.goto('/');
+  await library.saved();
+  await expect(canvas.nodes).toHaveCount(4);
+  const download = page.waitForEvent('download');
+  await library.menu('Download JSON');
+  const file = await download;
+  const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString();
+  const { $schema } = JSON.parse(text) as { $schema: string };
+  // Absolute, and served: an editor opening the file from the downloads folder finds it.
+  expect($schema).toMatch(/^https?:\/\/[^/]+\/schema\/workflow\.v1\.json$/);
+  const schema = await page.request.get($schema);
+  expect(schema.status()).toBe(200);
+  expect(await schema.json()).toMatchObject({
+    title: 'Handoff Studio workflow (format version 1)',
+  });
+
+  await library.menu('Import…');
+  await pickFile(page, file.suggestedFilename(), text);
+  const dialog = page.getByRole('dialog', { name: 'Import a workflow' });
+  await expect(dialog.getByRole('status')).toContainText('customer_support · 4 agents');
+});
+
 test('export as Mermaid, Python and .NET, copied to the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const library = new LibraryPage(page);
