@@ -51,19 +51,36 @@ function overlaps(a: Box[], b?: Box[]): string[] {
   return found;
 }
 
-/** Every box lies inside the visible canvas. */
-function expectInside(items: Box[], frame: Box) {
-  for (const item of items) {
-    expect(item.x, `${item.name}: left`).toBeGreaterThanOrEqual(frame.x);
-    expect(item.y, `${item.name}: top`).toBeGreaterThanOrEqual(frame.y);
-    expect(item.x + item.width, `${item.name}: right`).toBeLessThanOrEqual(frame.x + frame.width);
-    expect(item.y + item.height, `${item.name}: bottom`).toBeLessThanOrEqual(
-      frame.y + frame.height,
-    );
-  }
+/** The boxes of `items` that stick out of the visible canvas, by name. */
+function outside(items: Box[], frame: Box): string[] {
+  return items
+    .filter(
+      (b) =>
+        b.x < frame.x ||
+        b.y < frame.y ||
+        b.x + b.width > frame.x + frame.width ||
+        b.y + b.height > frame.y + frame.height,
+    )
+    .map((b) => `${b.name} outside the canvas`);
 }
 
-/** Waits until the view stops moving (the fit after a layout is animated). */
+/**
+ * What is wrong with the view as a person sees it: agents outside the canvas, on each other or
+ * under the minimap, labels on agents or on each other. Polled: the fit after a layout is
+ * animated, so the view is judged once it has come to rest.
+ */
+async function viewProblems(page: Page): Promise<string[]> {
+  const { nodes, labels, minimap, canvas: frame } = await boxes(page);
+  return [
+    ...outside(nodes, frame),
+    ...overlaps(nodes),
+    ...overlaps(nodes, [minimap]),
+    ...overlaps(labels, nodes),
+    ...overlaps(labels),
+  ];
+}
+
+/** Waits until the view stops moving. */
 async function settled(canvas: CanvasPage, name?: string) {
   await canvas.stableBox(name ? canvas.node(name) : canvas.nodes.first());
 }
@@ -76,14 +93,8 @@ for (const example of EXAMPLES) {
     await canvas.open(example);
     await page.getByRole('button', { name: '⇉ Layout' }).click();
     await expect(page.getByText('Laid out.')).toBeVisible();
-    await settled(canvas);
-    const { nodes, labels, minimap, canvas: frame } = await boxes(page);
-    expectInside(nodes, frame);
-    expect(labels.length).toBeGreaterThan(0);
-    expect(overlaps(labels, nodes), 'labels on agents').toEqual([]);
-    expect(overlaps(labels), 'labels on labels').toEqual([]);
-    expect(overlaps(nodes), 'agents on agents').toEqual([]);
-    expect(overlaps(nodes, [minimap]), 'agents under the minimap').toEqual([]);
+    await expect(page.locator('.edge-label').first()).toBeVisible();
+    await expect.poll(() => viewProblems(page)).toEqual([]);
   });
 
   test(`opened at 1280×720, no agent lies under the minimap: ${example}`, async ({
@@ -92,22 +103,32 @@ for (const example of EXAMPLES) {
   }) => {
     await canvas.open(example);
     await settled(canvas);
-    const { nodes, minimap } = await boxes(page);
-    expect(minimap.width).toBeGreaterThan(0);
-    expect(overlaps(nodes, [minimap]), 'agents under the minimap').toEqual([]);
+    expect((await boxes(page)).minimap.width).toBeGreaterThan(0);
+    await expect
+      .poll(async () => {
+        const { nodes, minimap, canvas: frame } = await boxes(page);
+        return [...overlaps(nodes, [minimap]), ...outside(nodes, frame)];
+      })
+      .toEqual([]);
   });
 }
 
-/** Twelve agents, no positions: a triage agent, its specialists, hand-backs and a chain. */
+/**
+ * Twelve agents, no positions: a triage agent, seven specialists that can hand back to it, and
+ * four back-office agents behind some of them (one of which hands back to its specialist).
+ */
 function twelveAgents(): string {
-  const specialists = ['billing', 'refunds', 'orders', 'returns', 'shipping', 'accounts'];
+  const specialists = ['billing', 'refunds', 'orders', 'returns', 'shipping', 'accounts', 'tech'];
+  const backOffice = [
+    ['refunds', 'approvals'],
+    ['billing', 'collections'],
+    ['accounts', 'security'],
+    ['orders', 'warehouse'],
+  ] as const;
   const agents = [
     { name: 'triage', description: 'Routes every request' },
     ...specialists.map((name) => ({ name, description: `Handles ${name}` })),
-    ...['escalation', 'legal', 'fraud', 'manager', 'closing'].map((name) => ({
-      name,
-      description: `The ${name} desk`,
-    })),
+    ...backOffice.map(([, name]) => ({ name, description: `The ${name} desk` })),
   ];
   const handoffs = [
     ...specialists.map((name) => ({
@@ -120,13 +141,12 @@ function twelveAgents(): string {
       target: 'triage',
       description: 'Not my topic: back to triage.',
     })),
-    { source: 'refunds', target: 'escalation', description: 'Refund above the limit.' },
-    { source: 'escalation', target: 'legal', description: 'A legal threat.' },
-    { source: 'escalation', target: 'fraud', description: 'Looks like fraud.' },
-    { source: 'legal', target: 'manager', description: 'Needs a manager.' },
-    { source: 'fraud', target: 'manager', description: 'Confirmed fraud.' },
-    { source: 'manager', target: 'closing', description: 'Decision made.' },
-    { source: 'closing', target: 'triage', description: 'Anything else?' },
+    ...backOffice.map(([from, name]) => ({
+      source: from,
+      target: name,
+      description: `Needs the ${name} desk.`,
+    })),
+    { source: 'approvals', target: 'refunds', description: 'Approved: tell the customer.' },
   ];
   return JSON.stringify(
     {
@@ -166,18 +186,18 @@ test('a workflow without positions is laid out on import and fitted in view @flo
   await expect(dialog).toBeHidden();
   await expect(canvas.nodes).toHaveCount(12);
 
-  // Laid out: the triage agent left of its specialists, every agent in view.
-  await expect
-    .poll(async () => (await canvas.position('billing')).x - (await canvas.position('triage')).x)
-    .toBeGreaterThan(100);
-  await settled(canvas, 'closing');
-  const { nodes, labels, minimap, canvas: frame } = await boxes(page);
-  expect(nodes).toHaveLength(12);
-  expectInside(nodes, frame);
-  expect(overlaps(nodes), 'agents on agents').toEqual([]);
-  expect(overlaps(nodes, [minimap]), 'agents under the minimap').toEqual([]);
-  expect(overlaps(labels, nodes), 'labels on agents').toEqual([]);
-  expect(overlaps(labels), 'labels on labels').toEqual([]);
+  // Laid out (one undo step, named so), then fitted: every agent and label in view, apart.
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute(
+    'title',
+    /Lay out the workflow/,
+  );
+  // (Zoomed out below 45 % the canvas hides labels by design; where shown, they are checked.)
+  await expect.poll(() => viewProblems(page)).toEqual([]);
+  // In layers: triage, then its specialists, then the back office behind them.
+  const x = async (name: string) => (await canvas.position(name)).x;
+  expect(await x('refunds')).toBeGreaterThan(await x('triage'));
+  expect(await x('approvals')).toBeGreaterThan(await x('refunds'));
+  expect(await x('warehouse')).toBeGreaterThan(await x('orders'));
   // The layout is one undo step.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByText('Undid: Lay out the workflow')).toBeVisible();

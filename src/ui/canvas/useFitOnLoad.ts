@@ -4,6 +4,9 @@ import { useDesigner, useDesignerStore } from '../../store/hooks';
 import { useLayout } from '../shell/useLayout';
 import { fitCanvas } from './fitCanvas';
 
+/** Documents of up to this many agents without positions are laid out when they arrive. */
+const AUTO_LAYOUT_LIMIT = 200;
+
 /**
  * When another document arrives (opened, imported, or replaced from the JSON view): a document
  * whose agents have no positions at all is laid out (elkjs, then fitted); an opened one is
@@ -24,7 +27,9 @@ export function useFitOnLoad(): void {
     if (!initialized || arrival < 0 || handled.current === arrival) return;
     handled.current = arrival;
     const { doc, lastChange } = store.getState();
-    if (doc.agents.length > 1 && doc.agents.every((a) => a.position === undefined)) {
+    const unplaced = doc.agents.every((a) => a.position === undefined);
+    // Far above this, a layout takes seconds: the grid of `fallbackPosition` stays.
+    if (unplaced && doc.agents.length > 1 && doc.agents.length <= AUTO_LAYOUT_LIMIT) {
       // Two frames: the nodes of a replaced document are measured first (layout uses sizes).
       requestAnimationFrame(() =>
         requestAnimationFrame(() => void layout('RIGHT', 'Lay out the workflow')),
