@@ -15,7 +15,7 @@ const USAGE = `Handoff Studio CLI
 
 Usage:
   cli validate WORKFLOW.json [--json]
-  cli export WORKFLOW.json --to json|mermaid|python|dotnet
+  cli export WORKFLOW.json --to json|mermaid|python|dotnet [--schema-url URL]
   cli run WORKFLOW.json --input TEXT [--input TEXT ...] [--decision approve|reject ...]
       [--provider simulator|openai [--base-url URL] [--model NAME]] [--script SCRIPT.json]
       [--store DIR] [--delay-ms N]
@@ -44,9 +44,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { to: { type: 'string' } },
+          options: { to: { type: 'string' }, 'schema-url': { type: 'string' } },
         });
-        return await exportCommand(onlyFile(positionals), parseExportTarget(values.to), io);
+        return await exportCommand(
+          onlyFile(positionals),
+          parseExportTarget(values.to),
+          io,
+          values['schema-url'],
+        );
       }
       case 'run':
         return await runCommand(parseRunArgs(rest, 'run'), io);

@@ -1,5 +1,5 @@
 /** `cli export FILE --to json|mermaid|python|dotnet`: prints the export on stdout. */
-import { hasErrors, sortIssues, validateWorkflow } from '../model';
+import { DEFAULT_SCHEMA_URL, hasErrors, sortIssues, validateWorkflow } from '../model';
 import { exportWorkflow } from '../model/export';
 import { EXIT, UsageError, type CliIO } from './io';
 import { formatProblem, loadWorkflow } from './load';
@@ -15,7 +15,12 @@ export function parseExportTarget(value: string | undefined): ExportTarget {
   return value as ExportTarget;
 }
 
-export async function exportCommand(file: string, to: ExportTarget, io: CliIO): Promise<number> {
+export async function exportCommand(
+  file: string,
+  to: ExportTarget,
+  io: CliIO,
+  schemaUrl = DEFAULT_SCHEMA_URL,
+): Promise<number> {
   const loaded = await loadWorkflow(file);
   if (!loaded.ok) {
     io.err(`${file}: cannot be read as a workflow:`);
@@ -31,6 +36,6 @@ export async function exportCommand(file: string, to: ExportTarget, io: CliIO): 
     }
     return EXIT.failed;
   }
-  io.write(exportWorkflow(loaded.doc, to));
+  io.write(exportWorkflow(loaded.doc, to, { schemaUrl }));
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { FORBIDDEN_KEYS, LIMITS } from './limits';
 import { migrate, type Migration, MIGRATIONS } from './migrations';
+import { findJsonSyntaxError } from './parseJsonError';
 import { formatPath, type PathSegment } from './path';
 import { workflowSchema, type Workflow } from './schema';
 
@@ -240,13 +241,9 @@ function toProblems(issue: z.core.$ZodIssue, root: unknown): Problem[] {
   }
 }
 
+/** "line L, column C: what", from our own scan (engines phrase JSON.parse errors differently). */
 function describeJsonError(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const match = /position (\d+)/.exec(message);
-  if (!match) return message;
-  const offset = Number(match[1]);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/s, '')} at line ${line}, column ${column}.`;
+  const found = findJsonSyntaxError(text);
+  if (found) return `line ${found.line}, column ${found.column}: ${found.message}`;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -8,8 +8,33 @@ import type { Agent, Handoff, Tool, Workflow } from './schema';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-export function serializeWorkflow(doc: Workflow): string {
-  return `${JSON.stringify(toCanonical(doc), null, 2)}\n`;
+/** Where the app serves the JSON Schema of format version 1, relative to the app's root. */
+export const WORKFLOW_SCHEMA_PATH = 'schema/workflow.v1.json';
+/**
+ * The schema as `npm start` serves it: what the CLI writes into exported files unless told the
+ * app's address (`--schema-url`). The app writes the address it is served from.
+ */
+export const DEFAULT_SCHEMA_URL = `http://127.0.0.1:5173/${WORKFLOW_SCHEMA_PATH}`;
+
+export interface SerializeOptions {
+  /**
+   * For files leaving the app (downloads, `cli export`): the absolute URL to write as
+   * `$schema` when the document has none or a relative one (the examples' `../schema/…`
+   * resolves only beside the app's own files). An absolute `$schema` is kept.
+   */
+  schemaUrl?: string;
+}
+
+export function serializeWorkflow(doc: Workflow, options: SerializeOptions = {}): string {
+  const { schemaUrl } = options;
+  const out =
+    schemaUrl !== undefined && !isAbsoluteUrl(doc.$schema) ? { ...doc, $schema: schemaUrl } : doc;
+  return `${JSON.stringify(toCanonical(out), null, 2)}\n`;
+}
+
+/** True for a URL with a scheme (`https:`, `http:`, `file:` …); false for a relative one. */
+export function isAbsoluteUrl(value: string | undefined): boolean {
+  return value !== undefined && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value);
 }
 
 /** The document as a plain JSON value with canonical key order. */

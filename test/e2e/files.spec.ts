@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/LibraryPage';
+import { expectUsable } from './support/usable';
 
 const example = (file: string) => readFileSync(`public/examples/${file}`, 'utf8');
 
@@ -76,6 +77,30 @@ test('an invalid file lists every problem with its path, and the work stays', as
   expect(await library.names()).toEqual(['customer_support']);
 });
 
+test('invalid JSON typed into the import dialog says the line and column', async ({ page }) => {
+  const library = new LibraryPage(page);
+  await page.goto('/');
+  await library.saved();
+  await library.menu('Import…');
+  const dialog = page.getByRole('dialog', { name: 'Import a workflow' });
+  await expectUsable(dialog, 'import dialog');
+  const text = dialog.getByLabel('Workflow JSON');
+  await text.click();
+  // A bare word where a value belongs: Chromium's JSON.parse gives no position for it.
+  await page.keyboard.type('{\n  "format": "handoff-workflow",\n  "name": nope\n}');
+  const problems = dialog.getByRole('alert', { name: 'Import problems' });
+  await expect(problems).toContainText(
+    'This is not valid JSON: line 3, column 11: unexpected word "nope"',
+  );
+  // Cut short: the end of the text, where the closing bracket is missing.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('{\n  "agents": [\n    { "name": "a" },\n');
+  await expect(problems).toContainText(
+    'This is not valid JSON: line 4, column 1: the text ends too early: "]" is missing.',
+  );
+  await expect(dialog.getByRole('button', { name: 'Import as a new workflow' })).toBeDisabled();
+});
+
 test('a file dropped on the canvas replaces the open workflow as one undo step', async ({
   page,
   canvas,
@@ -144,6 +169,33 @@ test('export JSON, import it again: the same document', async ({ page, canvas })
   await expect(exportDialog.getByRole('tabpanel')).toHaveText(exported.replace(/\n$/, ''), {
     useInnerText: true,
   });
+});
+
+test('a downloaded file names its schema by a URL that resolves, and imports again', async ({
+  page,
+  canvas,
+}) => {
+  const library = new LibraryPage(page);
+  await page.goto('/');
+  await library.saved();
+  await expect(canvas.nodes).toHaveCount(4);
+  const download = page.waitForEvent('download');
+  await library.menu('Download JSON');
+  const file = await download;
+  const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString();
+  const { $schema } = JSON.parse(text) as { $schema: string };
+  // Absolute, and served: an editor opening the file from the downloads folder finds it.
+  expect($schema).toMatch(/^https?:\/\/[^/]+\/schema\/workflow\.v1\.json$/);
+  const schema = await page.request.get($schema);
+  expect(schema.status()).toBe(200);
+  expect(await schema.json()).toMatchObject({
+    title: 'Handoff Studio workflow (format version 1)',
+  });
+
+  await library.menu('Import…');
+  await pickFile(page, file.suggestedFilename(), text);
+  const dialog = page.getByRole('dialog', { name: 'Import a workflow' });
+  await expect(dialog.getByRole('status')).toContainText('customer_support · 4 agents');
 });
 
 test('export as Mermaid, Python and .NET, copied to the clipboard', async ({ page, context }) => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli } from '../support/cli';
+import { DEFAULT_SCHEMA_URL } from '../../src/model';
 
 const dir = mkdtempSync(join(tmpdir(), 'hs-cli-'));
 const file = (name: string, content: unknown) => {
@@ -98,7 +99,21 @@ describe('cli export', () => {
     const file = 'public/examples/customer_support.json';
     const json = await runCli(['export', file, '--to', 'json']);
     expect(json.code).toBe(0);
-    expect(json.stdout).toBe(readFileSync(file, 'utf8'));
+    // The canonical form, with the schema named by an absolute URL (a file leaves the app).
+    expect(json.stdout).toBe(
+      readFileSync(file, 'utf8').replace('"../schema/workflow.v1.json"', `"${DEFAULT_SCHEMA_URL}"`),
+    );
+    const elsewhere = await runCli([
+      'export',
+      file,
+      '--to',
+      'json',
+      '--schema-url',
+      'https://studio.example/schema/workflow.v1.json',
+    ]);
+    expect(JSON.parse(elsewhere.stdout).$schema).toBe(
+      'https://studio.example/schema/workflow.v1.json',
+    );
     const mermaid = await runCli(['export', file, '--to', 'mermaid']);
     expect(mermaid.stdout).toMatch(/^flowchart LR\n/);
     const python = await runCli(['export', file, '--to', 'python']);

@@ -7,6 +7,7 @@ import {
   type ParseResult,
 } from '../../src/model';
 import { minimalDoc } from '../support/docs';
+import { findJsonSyntaxError } from '../../src/model/parseJsonError';
 
 function problems(result: ParseResult) {
   if (result.ok) throw new Error('expected the document to be refused');
@@ -176,7 +177,42 @@ describe('parseWorkflowText', () => {
   it('says where the JSON is broken', () => {
     const [problem] = problems(parseWorkflowText('{\n  "format": "handoff-workflow",\n  oops\n}'));
     expect(problem!.path).toBe('');
-    expect(problem!.message).toMatch(/^This is not valid JSON: .*line 3, column 3\.$/);
+    expect(problem!.message).toBe(
+      'This is not valid JSON: line 3, column 3: expected a property name in double quotes, ' +
+        'found "o".',
+    );
+  });
+
+  it.each([
+    ['{"a":1,}', 1, 8, 'a comma before "}"'],
+    ['{"a" 1}', 1, 6, 'expected ":" after the property name'],
+    ['{\n  "a": 1\n  "b": 2\n}', 3, 3, 'expected "," or "}" after a property value'],
+    ['[1, 2,]', 1, 7, 'a comma before "]"'],
+    ['{"a": [1, 2}', 1, 12, 'expected "," or "]" after an array item'],
+    ['{"a": tru}', 1, 7, 'unexpected word "tru"'],
+    ["{'a': 1}", 1, 2, 'expected a property name in double quotes'],
+    ['{"a": "x\ny"}', 1, 9, 'a line break or control character inside a string'],
+    ['{"a": "x\\q"}', 1, 9, 'is not an escape JSON knows'],
+    ['{"a": 01}', 1, 7, 'not a number'],
+    ['{"a": 1} x', 1, 10, 'after the end of the JSON value'],
+    ['{\r\n"a": 1\r\n', 3, 1, 'ends too early: "}" is missing'],
+    ['{"a": "never', 1, 7, 'never closed'],
+    ['', 1, 1, 'the text is empty'],
+  ])('says line and column of %j in any engine', (text, line, column, what) => {
+    const [problem] = problems(parseWorkflowText(text));
+    expect(problem!.message).toContain(`This is not valid JSON: line ${line}, column ${column}: `);
+    expect(problem!.message).toContain(what);
+  });
+
+  it('finds no syntax error in valid JSON (the scan agrees with JSON.parse)', () => {
+    for (const text of [
+      '{}',
+      '[]',
+      ' {"a": [1, -2.5e+3, true, false, null, "\\u00e9\\n"]} ',
+      '0',
+    ]) {
+      expect(findJsonSyntaxError(text), text).toBeUndefined();
+    }
   });
 
   it('refuses empty text and plain text', () => {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseWorkflowText, serializeWorkflow, type Workflow } from '../../src/model';
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  DEFAULT_SCHEMA_URL,
+  parseWorkflowText,
+  serializeWorkflow,
+  WORKFLOW_SCHEMA_PATH,
+  type Workflow,
+} from '../../src/model';
 import { doc } from '../support/docs';
 
 const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,12}$/);
@@ -154,5 +161,40 @@ describe('serializeWorkflow', () => {
     expect(text).toMatch(/"position": \{\n\s+"x": 1,\n\s+"y": 2\n/);
     // free-form objects are sorted, so equal schemas give equal bytes
     expect(text.indexOf('"a": {}')).toBeLessThan(text.indexOf('"b": {}'));
+  });
+});
+
+describe('$schema of files leaving the app', () => {
+  const url = 'https://studio.example/schema/workflow.v1.json';
+  const read = (source: string) => {
+    const parsed = parseWorkflowText(source);
+    if (!parsed.ok) throw new Error('refused');
+    return parsed.doc;
+  };
+
+  it('replaces a relative $schema (old files stay importable) and adds a missing one', () => {
+    const old = read(readFileSync('public/examples/customer_support.json', 'utf8'));
+    expect(old.$schema).toBe('../schema/workflow.v1.json');
+    const out = serializeWorkflow(old, { schemaUrl: url });
+    expect(JSON.parse(out).$schema).toBe(url);
+    expect(out.startsWith(`{\n  "$schema": "${url}",\n  "format"`)).toBe(true);
+    const bare = doc({ agents: [{ name: 'a' }] });
+    expect(JSON.parse(serializeWorkflow(bare, { schemaUrl: url })).$schema).toBe(url);
+  });
+
+  it('keeps an absolute $schema, and the canonical form keeps what the document says', () => {
+    const own = doc({ $schema: 'https://elsewhere.example/s.json', agents: [{ name: 'a' }] });
+    expect(JSON.parse(serializeWorkflow(own, { schemaUrl: url })).$schema).toBe(
+      'https://elsewhere.example/s.json',
+    );
+    const old = read(readFileSync('public/examples/customer_support.json', 'utf8'));
+    expect(serializeWorkflow(old)).toBe(
+      readFileSync('public/examples/customer_support.json', 'utf8'),
+    );
+  });
+
+  it('names the schema the app serves', () => {
+    expect(DEFAULT_SCHEMA_URL).toBe(`http://127.0.0.1:5173/${WORKFLOW_SCHEMA_PATH}`);
+    expect(existsSync(`public/${WORKFLOW_SCHEMA_PATH}`)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * Framework code for Python and .NET. Pure functions of the document; no Node built-ins.
  */
 import type { Workflow } from '../schema';
-import { serializeWorkflow } from '../serialize';
+import { serializeWorkflow, type SerializeOptions } from '../serialize';
 import { exportMermaid } from './mermaid';
 import { exportPython } from './python';
 import { exportDotnet } from './dotnet';
@@ -21,12 +21,17 @@ export const EXPORT_TARGETS: readonly ExportTarget[] = ['json', 'mermaid', 'pyth
 
 /**
  * Exports a document: `json` is the canonical serialisation, `mermaid` a flowchart, `python`
- * and `dotnet` Agent Framework code. The result is text that ends with a newline.
+ * and `dotnet` Agent Framework code. The result is text that ends with a newline. `options`
+ * apply to `json` (the `$schema` a file leaving the app carries).
  */
-export function exportWorkflow(doc: Workflow, to: ExportTarget): string {
+export function exportWorkflow(
+  doc: Workflow,
+  to: ExportTarget,
+  options: SerializeOptions = {},
+): string {
   switch (to) {
     case 'json':
-      return serializeWorkflow(doc);
+      return serializeWorkflow(doc, options);
     case 'mermaid':
       return exportMermaid(doc);
     case 'python':

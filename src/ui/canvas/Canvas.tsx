@@ -7,6 +7,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  type FinalConnectionState,
   type Node,
   type Viewport,
 } from '@xyflow/react';
@@ -24,12 +25,13 @@ import { useDesigner, useDesignerStore } from '../../store/hooks';
 import { TEMPLATE_MIME } from '../palette/dragData';
 import { addAgentAt } from '../shell/commands';
 import { useResolvedTheme } from '../shell/useTheme';
-import { useUi } from '../uiStore';
+import { uiStore, useUi } from '../uiStore';
 import { AgentNode } from './AgentNode';
 import { EdgeMarkers, HandoffEdge } from './HandoffEdge';
 import { EdgeSketch } from './EdgeSketch';
 import type { SketchEdge } from './edgeSketch';
 import { BreakpointBar } from './BreakpointBar';
+import { agentAtPointer, refusedConnectionMessage } from './connectEnd';
 import { FollowActive } from './FollowActive';
 import { MeshEdge } from './MeshEdge';
 import { MeshNote } from './MeshNote';
@@ -202,6 +204,13 @@ export function Canvas() {
     () => setCanvasPointer(undefined, screenToFlowPosition),
     [screenToFlowPosition],
   );
+  const onConnectEnd = useCallback(
+    (event: globalThis.MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const message = refusedConnectionMessage(state, agentAtPointer(event), store.getState().doc);
+      if (message) uiStore.getState().say(message, 'error');
+    },
+    [store],
+  );
   const onPaneClick = useCallback(
     () => store.getState().select({ agents: [], edges: [] }),
     [store],
@@ -226,10 +235,9 @@ export function Canvas() {
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           {...handlers}
+          onConnectEnd={onConnectEnd}
           onPaneClick={onPaneClick}
           colorMode={colorMode}
-          fitView
-          fitViewOptions={FIT_VIEW_OPTIONS}
           minZoom={MIN_ZOOM}
           defaultViewport={viewport}
           snapToGrid={snapToGrid}

@@ -7,6 +7,7 @@ import { uiStore, useUi } from '../uiStore';
 import type { HandoffFlowEdge } from './toFlow';
 import { useEdgeBreakpoint } from './breakpoints';
 import { edgePath } from './edgePath';
+import { useLayoutRoute } from './layoutRoutes';
 import { useEdgeOverlay } from './useTraceOverlay';
 
 const MAX_LABEL = 48;
@@ -23,14 +24,11 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlo
   const breakpoint = useEdgeBreakpoint(data?.from ?? '', data?.to ?? '');
   const editing = useUi((s) => s.editingEdge === id);
   const store = useDesignerStore();
-  const [path, labelX, labelY] = edgePath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-  });
+  const route = useLayoutRoute(props.source, props.target);
+  const [path, labelX, labelY] = edgePath(
+    { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition },
+    route,
+  );
   const severity = data?.severity;
   const label = data?.label ?? '';
   const short = label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;

@@ -5,7 +5,8 @@
  */
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { workflowJsonSchema } from '../../model';
+import { DEFAULT_SCHEMA_URL, workflowJsonSchema } from '../../model';
+import { appSchemaUrl } from '../files/download';
 import { useDesignerStore } from '../../store/hooks';
 import { JsonStatusBar } from './JsonStatusBar';
 import { locatePath } from './jsonLocate';
@@ -21,6 +22,12 @@ export const WORKFLOW_MODEL_URI = 'inmemory://handoff-studio/workflows/workflow.
 const SCHEMA_URI = 'inmemory://handoff-studio/schema/workflow.v1.json';
 
 registerJsonSchema(SCHEMA_URI, WORKFLOW_MODEL_URI, workflowJsonSchema());
+// Downloaded and exported files name the schema by its absolute URL (see docs/format.md): the
+// editor knows it under those names too, without fetching. Their file pattern is their own
+// URL, which matches no model, so a document without `$schema` is not checked twice.
+for (const url of new Set([appSchemaUrl(), DEFAULT_SCHEMA_URL])) {
+  registerJsonSchema(url, url, workflowJsonSchema());
+}
 
 const themeOf = () => (document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'light');
 function subscribeTheme(callback: () => void): () => void {

@@ -3,6 +3,7 @@ import { Component, lazy, Suspense, useEffect, useRef, type ReactNode } from 're
 import { JsonPaneHeader } from './ViewSwitch';
 import { useViewMode } from './viewStore';
 import './editor.css';
+import { fitCanvas } from '../canvas/fitCanvas';
 
 // Monaco loads only when the JSON view is first shown: the canvas never waits for it.
 const JsonEditor = lazy(() => import('./JsonEditor'));
@@ -33,9 +34,7 @@ export function JsonPane() {
     shown.current = mode;
     if (mode === before || mode === 'json') return;
     // The canvas just got narrower or wider: keep every agent in view.
-    const frame = requestAnimationFrame(
-      () => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }),
-    );
+    const frame = requestAnimationFrame(() => fitCanvas(flow, { duration: 200 }));
     return () => cancelAnimationFrame(frame);
   }, [mode, flow]);
   if (mode === 'canvas') return null;

@@ -11,7 +11,7 @@ import {
 import { useDesigner } from '../../store/hooks';
 import { uiStore } from '../uiStore';
 import { Dialog } from './Dialog';
-import { copyText, downloadText, fileNameFor } from './download';
+import { appSchemaUrl, copyText, downloadText, fileNameFor } from './download';
 import { filesStore } from './filesStore';
 
 interface Format {
@@ -64,7 +64,10 @@ export function ExportDialog() {
   const doc = useDesigner((s) => s.doc);
   const [active, setActive] = useState<ExportTarget>('json');
   const format = FORMATS.find((f) => f.target === active) ?? FORMATS[0]!;
-  const text = useMemo(() => exportWorkflow(doc, active), [doc, active]);
+  const text = useMemo(
+    () => exportWorkflow(doc, active, { schemaUrl: appSchemaUrl() }),
+    [doc, active],
+  );
   const notes = useMemo(() => notesFor(doc, active), [doc, active]);
   const close = () => filesStore.getState().set({ exportOpen: false });
   const fileName = fileNameFor(doc.name, format.extension);

@@ -1,4 +1,19 @@
 /** Saving text to a file and to the clipboard, from the browser. */
+import { serializeWorkflow, WORKFLOW_SCHEMA_PATH, type Workflow } from '../../model';
+
+/**
+ * The absolute URL of the JSON Schema as this app serves it (`public/schema/`): what a file
+ * leaving the app names as its `$schema`, so that an editor can fetch it.
+ */
+export function appSchemaUrl(): string {
+  return new URL(WORKFLOW_SCHEMA_PATH, new URL(import.meta.env.BASE_URL, window.location.origin))
+    .href;
+}
+
+/** A workflow as a downloaded file holds it: canonical JSON with an absolute `$schema`. */
+export function workflowFileText(doc: Workflow): string {
+  return serializeWorkflow(doc, { schemaUrl: appSchemaUrl() });
+}
 
 /** A file name from a workflow name: letters, digits, `_`, `-` and `.` only. */
 export function fileNameFor(name: string, extension: string): string {

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { serializeWorkflow } from '../../model';
 import { designerStore } from '../../store';
 import { useDesigner } from '../../store/hooks';
 import { EXAMPLES } from '../examples';
-import { downloadText, fileNameFor } from '../files/download';
+import { downloadText, fileNameFor, workflowFileText } from '../files/download';
 import { FileLayer } from '../files/FileLayer';
 import { filesStore, startImport } from '../files/filesStore';
 import { useAnchoredPosition } from '../shell/useAnchoredPosition';
@@ -43,7 +42,7 @@ async function newFromExample(file: string): Promise<void> {
 function downloadJson(): void {
   const doc = designerStore.getState().doc;
   const name = fileNameFor(doc.name, 'json');
-  downloadText(name, serializeWorkflow(doc));
+  downloadText(name, workflowFileText(doc));
   uiStore.getState().say(`Downloaded ${name}.`);
 }
 

@@ -1,7 +1,6 @@
 import { designerStore } from '../../store';
 import { useDesigner } from '../../store/hooks';
-import { serializeWorkflow } from '../../model';
-import { downloadText, fileNameFor } from '../files/download';
+import { downloadText, fileNameFor, workflowFileText } from '../files/download';
 import { retrySave } from './autosave';
 import { useLibrary } from './libraryStore';
 import './library.css';
@@ -17,7 +16,7 @@ export function StorageBanner() {
   if (save.state !== 'error' && save.state !== 'unavailable') return null;
   const download = () => {
     const doc = designerStore.getState().doc;
-    downloadText(fileNameFor(doc.name, 'json'), serializeWorkflow(doc));
+    downloadText(fileNameFor(doc.name, 'json'), workflowFileText(doc));
   };
   return (
     <div className="storage-banner" role="alert">

@@ -21,6 +21,7 @@ import { handoffTargets } from '../find/matchAgents';
 import { pickerStore } from '../find/pickerStore';
 import { freeSpot } from './freeSpot';
 import { useLayout } from './useLayout';
+import { fitCanvas } from '../canvas/fitCanvas';
 
 const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -79,7 +80,7 @@ export function useKeyboard(): void {
       } else if (key === 'l') {
         void layout(e.shiftKey ? 'DOWN' : 'RIGHT');
       } else if (key === 'f') {
-        void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 });
+        fitCanvas(flow, { duration: 200 });
       } else if (e.key === '+' || e.key === '=') {
         void flow.zoomIn({ duration: 150 });
       } else if (e.key === '-') {
