@@ -91,7 +91,7 @@ for (const example of EXAMPLES) {
     canvas,
   }) => {
     await canvas.open(example);
-    await page.getByRole('button', { name: '⇉ Layout' }).click();
+    await page.getByRole('button', { name: 'Layout left to right' }).click();
     await expect(page.getByText('Laid out.')).toBeVisible();
     await expect(page.locator('.edge-label').first()).toBeVisible();
     await expect.poll(() => viewProblems(page)).toEqual([]);
@@ -112,6 +112,25 @@ for (const example of EXAMPLES) {
       .toEqual([]);
   });
 }
+
+test('the fit button of the zoom controls leaves the minimap free, as F does', async ({
+  page,
+  canvas,
+}) => {
+  await canvas.open('ecommerce_returns.json');
+  await settled(canvas);
+  // Zoom in far, so that React Flow's own fit would place agents under the minimap corner.
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+  const fit = page.getByRole('button', { name: 'Fit View' });
+  await expectUsable(fit, 'fit button');
+  await fit.click();
+  await expect
+    .poll(async () => {
+      const { nodes, minimap, canvas: frame } = await boxes(page);
+      return [...overlaps(nodes, [minimap]), ...outside(nodes, frame)];
+    })
+    .toEqual([]);
+});
 
 /**
  * Twelve agents, no positions: a triage agent, seven specialists that can hand back to it, and

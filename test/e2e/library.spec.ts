@@ -190,6 +190,10 @@ test('two tabs on one workflow: the other tab is told, saves nothing over it, an
   const banner = other.getByRole('alert').filter({ hasText: 'was changed in another tab' });
   await expect(banner).toBeVisible();
 
+  // The banner took room from the canvas (its bottom corner, with the minimap, moved up): fit
+  // the view again, as a person would, so every agent is clear of the minimap.
+  await otherCanvas.pane.click({ position: { x: 20, y: 20 } });
+  await other.keyboard.press('f');
   // The other tab's edit is held, not written over this tab's version.
   await otherCanvas.rename('order_agent', 'orders');
   await other.waitForTimeout(800);
@@ -207,6 +211,8 @@ test('two tabs on one workflow: the other tab is told, saves nothing over it, an
   await canvas.rename('triage_agent', 'triage');
   await library.saved();
   await expect(banner).toBeVisible();
+  await otherCanvas.pane.click({ position: { x: 20, y: 20 } });
+  await other.keyboard.press('f');
   await otherCanvas.rename('return_agent', 'returns');
   await banner.getByRole('button', { name: 'Keep mine' }).click();
   await expect(banner).toBeHidden();

@@ -47,6 +47,7 @@ import { initialViewport } from './initialViewport';
 import { setCanvasPointer } from './pointer';
 import { useFitOnLoad } from './useFitOnLoad';
 import { useFlowChanges, type DragPositions, type Sizes } from './useFlowChanges';
+import { fitCanvas } from './fitCanvas';
 
 const nodeTypes = { agent: AgentNode };
 const edgeTypes = { handoff: HandoffEdge, mesh: MeshEdge };
@@ -82,7 +83,8 @@ export function Canvas() {
   const selection = useDesigner((s) => s.selection);
   const snapToGrid = useUi((s) => s.snapToGrid);
   const colorMode = useResolvedTheme();
-  const { screenToFlowPosition } = useReactFlow();
+  const flow = useReactFlow();
+  const { screenToFlowPosition } = flow;
   // Level of detail: zoomed far out, labels and node details are unreadable; hiding them (CSS)
   // spares the browser laying out and painting thousands of elements on every frame.
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
@@ -252,7 +254,13 @@ export function Canvas() {
           aria-label="Workflow canvas"
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
-          <Controls aria-label="Zoom controls" showInteractive={false} />
+          {/* The fit button ends as F does, around the minimap: React Flow fits first (ignoring the
+              minimap), then this callback refits from there. */}
+          <Controls
+            aria-label="Zoom controls"
+            showInteractive={false}
+            onFitView={() => fitCanvas(flow, { duration: 300 })}
+          />
           {sketch && <EdgeSketch edges={sketchEdges} dragging={dragging} />}
           <FollowActive />
           <BreakpointBar />
