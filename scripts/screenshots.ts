@@ -32,7 +32,7 @@ async function shoot(browser: Browser, url: string, size: (typeof SIZES)[number]
   await page.goto(`${url}/?example=customer_support.json`);
   await page.locator('.react-flow__node').first().waitFor();
   await settle(page, 800);
-  await page.locator('.react-flow__node[data-id="refund_agent"] .agent-node__description').click();
+  await page.locator('.agent-node[data-agent="refund_agent"] .agent-node__description').click();
   await settle(page);
   await save('designer');
 
@@ -69,7 +69,7 @@ async function shoot(browser: Browser, url: string, size: (typeof SIZES)[number]
     .locator('.run-header .run-state', { hasText: 'completed' })
     .waitFor({ timeout: 20_000 });
   await page.locator('.react-flow__controls-fitview').click();
-  await page.locator('.react-flow__node[data-id="refund_agent"] .agent-node__description').click();
+  await page.locator('.agent-node[data-agent="refund_agent"] .agent-node__description').click();
   await settle(page, 800);
   await save('run-finished');
   await context.close();

@@ -7,6 +7,7 @@
 import type { Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { expectUsable } from './support/usable';
 
 /** "840 ms · ~312 tok" → { ms: 840, tokens: 312 }; "1.2 s" is 1200 ms, give or take 50. */
 function parse(text: string): { ms: number; tokens: number; estimated: boolean } {
@@ -46,6 +47,11 @@ test('cost and time per call: each reply shows its figures live, and they add up
   const triage = chat.getByRole('listitem', { name: 'Message from triage_agent' });
   await expect(triage.locator('.chat__usage')).toHaveText(/^\d+(\.\d)? m?s · ~\d+ tok$/);
   await expect(header).toHaveText(/^2 calls · /);
+  // The figures never push the agent's name or Stop out of the header.
+  await expectUsable(panel.locator('.run-header').getByRole('button', { name: 'Stop' }), 'Stop');
+  await expect(panel.locator('.run-header__agent')).toHaveText('refund_agent');
+  const agentBox = await panel.locator('.run-header__agent').boundingBox();
+  expect(agentBox?.width ?? 0).toBeGreaterThan(40);
   await approval.getByRole('button', { name: 'Approve' }).click();
   await expect(chat.getByRole('listitem', { name: 'Message from refund_agent' })).toContainText(
     'Refund processed for order 123.',
