@@ -8,6 +8,10 @@ export const LIMITS = {
   /** Deepest nesting of arrays and objects (tool parameter schemas included). */
   maxDepth: 64,
   maxAgents: 10_000,
+  /**
+   * Handoffs, written or implied: a document without handoffs implies n×(n−1) of them (the
+   * mesh), which count too, so a mesh has at most 316 agents.
+   */
   maxHandoffs: 100_000,
   maxTools: 1_000,
   /** Longest single string (instructions included). */

@@ -160,7 +160,26 @@ function countProblems(raw: Record<string, unknown>): Problem[] {
   check('agents', LIMITS.maxAgents);
   check('handoffs', LIMITS.maxHandoffs);
   check('tools', LIMITS.maxTools);
+  const { agents, handoffs } = raw;
+  const implied = handoffs === undefined || (Array.isArray(handoffs) && handoffs.length === 0);
+  if (implied && Array.isArray(agents) && agents.length <= LIMITS.maxAgents) {
+    const n = agents.length;
+    if (n * (n - 1) > LIMITS.maxHandoffs) {
+      problems.push({
+        path: 'handoffs',
+        message:
+          `${n} agents without handoffs imply ${n * (n - 1)} (every agent to every other), ` +
+          `more than this version handles (at most ${LIMITS.maxHandoffs}). Draw the handoffs, ` +
+          `or use at most ${maxMeshAgents()} agents.`,
+      });
+    }
+  }
   return problems;
+}
+
+/** Most agents an implied mesh may have: n×(n−1) ≤ LIMITS.maxHandoffs. */
+function maxMeshAgents(): number {
+  return Math.floor((1 + Math.sqrt(1 + 4 * LIMITS.maxHandoffs)) / 2);
 }
 
 function kindOf(value: unknown): string {
