@@ -14,7 +14,7 @@ export const LIMITS = {
    */
   maxHandoffs: 100_000,
   maxTools: 1_000,
-  /** Longest single string (instructions included). */
+  /** Longest single string (instructions included) and longest object key. */
   maxStringChars: 200_000,
 } as const;
 
