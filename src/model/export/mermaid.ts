@@ -20,14 +20,30 @@ export const MERMAID_MESH_MAX_AGENTS = 12;
 
 const MERMAID_RESERVED: ReadonlySet<string> = new Set(['end', 'graph', 'flowchart', 'subgraph']);
 
+/** What a label collapses to one space: whitespace, control and format characters. */
+const LABEL_SPACE = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
 /**
  * Text for a quoted Mermaid label: whitespace and control characters collapsed to single
  * spaces, cut to `max` characters with an ellipsis, and every character that could end the
  * quote or be read as markup written as a Mermaid entity code (`#quot;`, `#35;` …).
  */
 export function mermaidText(value: string, max = MERMAID_LABEL_MAX): string {
-  let text = value.replace(/[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ').trim();
-  const chars = [...text];
+  // One pass that stops once the label is known to be too long: a 200,000-character
+  // description repeated on thousands of edges costs no more than a short one.
+  const chars: string[] = [];
+  let gap = false;
+  for (const ch of value) {
+    if (LABEL_SPACE.test(ch)) {
+      gap = true;
+      continue;
+    }
+    if (gap && chars.length > 0) chars.push(' ');
+    gap = false;
+    chars.push(ch);
+    if (chars.length > max) break;
+  }
+  let text = chars.join('');
   if (chars.length > max)
     text = `${chars
       .slice(0, max - 1)
