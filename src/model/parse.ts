@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { stripByteOrderMark } from './bom';
-import { FORBIDDEN_KEYS, LIMITS } from './limits';
+import { FORBIDDEN_KEYS, impliedMeshExcess, LIMITS } from './limits';
 import { migrate, type Migration, MIGRATIONS } from './migrations';
 import { findJsonSyntaxError } from './parseJsonError';
 import { formatPath, type PathSegment } from './path';
@@ -182,23 +182,10 @@ function countProblems(raw: Record<string, unknown>): Problem[] {
   const { agents, handoffs } = raw;
   const implied = handoffs === undefined || (Array.isArray(handoffs) && handoffs.length === 0);
   if (implied && Array.isArray(agents) && agents.length <= LIMITS.maxAgents) {
-    const n = agents.length;
-    if (n * (n - 1) > LIMITS.maxHandoffs) {
-      problems.push({
-        path: 'handoffs',
-        message:
-          `${n} agents without handoffs imply ${n * (n - 1)} (every agent to every other), ` +
-          `more than this version handles (at most ${LIMITS.maxHandoffs}). Draw the handoffs, ` +
-          `or use at most ${maxMeshAgents()} agents.`,
-      });
-    }
+    const excess = impliedMeshExcess(agents.length);
+    if (excess) problems.push({ path: 'handoffs', message: excess });
   }
   return problems;
-}
-
-/** Most agents an implied mesh may have: n×(n−1) ≤ LIMITS.maxHandoffs. */
-function maxMeshAgents(): number {
-  return Math.floor((1 + Math.sqrt(1 + 4 * LIMITS.maxHandoffs)) / 2);
 }
 
 function kindOf(value: unknown): string {
