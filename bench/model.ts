@@ -11,6 +11,7 @@ import {
   validateWorkflow,
   type Workflow,
 } from '../src/model';
+import { exportMermaid, exportPython, exportDotnet } from '../src/model/export';
 import { ms, table, time } from './measure';
 
 export function generateDocumentText(agents: number, edgesPerAgent: number): string {
@@ -91,4 +92,35 @@ export function benchModel(): void {
   console.log(
     `\nper-edge cost at 10,000 agents is ${growth.toFixed(2)}× that at 1,000 (linear growth ≈ 1×)`,
   );
+  benchMeshExport(parseOrThrow);
+}
+
+/** Exports of an implied mesh (no handoffs): linear in the agents, never n×(n−1) edges. */
+function benchMeshExport(parse: (text: string) => Workflow): void {
+  console.log('\n### Exports of an implied mesh\n');
+  const base = parse(generateDocumentText(2, 0));
+  const rows: Array<Record<string, string | number>> = [];
+  for (const agents of [316, 2_000]) {
+    const doc: Workflow = {
+      ...base,
+      agents: Array.from({ length: agents }, (_, i) => ({
+        ...base.agents[0]!,
+        name: `agent_${i}`,
+      })),
+      handoffs: [],
+    };
+    const row: Record<string, string | number> = { agents, 'implied edges': agents * (agents - 1) };
+    for (const [name, fn] of [
+      ['mermaid', exportMermaid],
+      ['python', exportPython],
+      ['dotnet', exportDotnet],
+    ] as const) {
+      let bytes = 0;
+      const t = time(() => void (bytes = fn(doc).length), 3, 1);
+      row[name] = `${ms(t.median)}, ${(bytes / 1024).toFixed(0)} KB`;
+    }
+    rows.push(row);
+  }
+  table(rows);
+  console.log('\n(316 agents is the largest mesh a document may imply; 2,000 is built in code.)');
 }

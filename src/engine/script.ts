@@ -4,7 +4,7 @@
  * the script that replays it.
  */
 import { z } from 'zod';
-import { formatPath, own, type PathSegment } from '../model';
+import { formatPath, own, stripByteOrderMark, type PathSegment } from '../model';
 import { HandoffStudioError } from './errors';
 import type { RunEvent } from './events';
 
@@ -65,11 +65,11 @@ export function parseScript(raw: unknown): Script {
   );
 }
 
-/** Parses script text (a file). @throws HandoffStudioError `invalid_script`. */
+/** Parses script text (a file; a leading byte-order mark is dropped). @throws `invalid_script`. */
 export function parseScriptText(text: string): Script {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(stripByteOrderMark(text));
   } catch (error) {
     throw new HandoffStudioError(
       'invalid_script',

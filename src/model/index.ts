@@ -2,6 +2,7 @@
 export * from './schema';
 export * from './limits';
 export * from './parse';
+export * from './bom';
 export * from './serialize';
 export * from './migrations';
 export * from './path';

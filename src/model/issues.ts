@@ -36,6 +36,7 @@ export const ISSUE_CODES = {
   unknown_setting_agent: 'error',
   non_positive_turn_limit: 'error',
   non_positive_limit: 'error',
+  implied_mesh_too_large: 'error',
   // warnings: it runs, but probably not as meant
   unreachable_agent: 'warning',
   start_agent_cannot_hand_off: 'warning',

@@ -4,7 +4,8 @@
  * bad input and none can be made to hang or overflow the stack by it.
  */
 import type { z } from 'zod';
-import { FORBIDDEN_KEYS, LIMITS } from './limits';
+import { stripByteOrderMark } from './bom';
+import { FORBIDDEN_KEYS, impliedMeshExcess, LIMITS } from './limits';
 import { migrate, type Migration, MIGRATIONS } from './migrations';
 import { findJsonSyntaxError } from './parseJsonError';
 import { formatPath, type PathSegment } from './path';
@@ -28,8 +29,9 @@ const fail = (path: string, message: string): ParseResult => ({
   problems: [{ path, message }],
 });
 
-/** Parses document text (a file, a paste, the JSON editor). */
-export function parseWorkflowText(text: string, options?: ParseOptions): ParseResult {
+/** Parses document text (a file, a paste, the JSON editor); a leading byte-order mark is dropped. */
+export function parseWorkflowText(input: string, options?: ParseOptions): ParseResult {
+  const text = stripByteOrderMark(input);
   if (text.length > LIMITS.maxDocumentChars) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return fail(
@@ -93,7 +95,8 @@ export function scanDepth(text: string): number {
 
 /**
  * Walks a decoded value iteratively: refuses excessive depth (for values that did not come from
- * text), forbidden keys and over-long strings, each with its path.
+ * text), forbidden keys, over-long strings and keys, and numbers out of range (JSON.parse reads
+ * `1e309` as Infinity, which JSON cannot write back), each with its path.
  */
 function guardValue(root: unknown): Problem[] {
   const problems: Problem[] = [];
@@ -117,6 +120,15 @@ function guardValue(root: unknown): Problem[] {
       }
       continue;
     }
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      problems.push({
+        path: pathOf(frame),
+        message:
+          `the number is out of range (it reads as ${value}; ` +
+          'numbers must be finite, at most about 1.8e308).',
+      });
+      continue;
+    }
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= LIMITS.maxDepth) {
       problems.push({
@@ -132,6 +144,13 @@ function guardValue(root: unknown): Problem[] {
       continue;
     }
     for (const key of Object.keys(value)) {
+      if (key.length > LIMITS.maxStringChars) {
+        problems.push({
+          path: pathOf(frame),
+          message: `a key is too long (${key.length} characters; at most ${LIMITS.maxStringChars}).`,
+        });
+        continue;
+      }
       if (FORBIDDEN_KEYS.has(key)) {
         problems.push({
           path: pathOf(frame, key),
@@ -160,6 +179,12 @@ function countProblems(raw: Record<string, unknown>): Problem[] {
   check('agents', LIMITS.maxAgents);
   check('handoffs', LIMITS.maxHandoffs);
   check('tools', LIMITS.maxTools);
+  const { agents, handoffs } = raw;
+  const implied = handoffs === undefined || (Array.isArray(handoffs) && handoffs.length === 0);
+  if (implied && Array.isArray(agents) && agents.length <= LIMITS.maxAgents) {
+    const excess = impliedMeshExcess(agents.length);
+    if (excess) problems.push({ path: 'handoffs', message: excess });
+  }
   return problems;
 }
 

@@ -4,6 +4,7 @@
  * it is one linear pass over agents, edges and tools.
  */
 import { issue, type ValidationIssue } from './issues';
+import { impliedMeshExcess } from './limits';
 import { formatPath } from './path';
 import {
   AGENT_NAME_MAX,
@@ -98,6 +99,8 @@ function checkStart(doc: Workflow, topology: Topology, issues: ValidationIssue[]
 
 function checkEdges(doc: Workflow, topology: Topology, issues: ValidationIssue[]): void {
   if (topology.implied) {
+    const excess = impliedMeshExcess(topology.agents.size);
+    if (excess) issues.push(issue('implied_mesh_too_large', 'handoffs', excess));
     if (doc.agents.length > 1) {
       issues.push(
         issue(

@@ -181,26 +181,40 @@ async function attemptCall(
   const run = async (): Promise<ModelReply> => {
     const tools = toChatCompletionTools(request.tools);
     watch.arm(firstByteMs, `${context.host} sent nothing`);
-    const stream = await client.chat.completions.create(
-      {
-        model,
-        messages: toChatCompletionMessages(request.messages),
-        stream: true,
-        stream_options: { include_usage: true },
-        ...(tools.length ? { tools } : {}),
-        ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
-      },
-      { signal },
-    );
+    const { data: stream, response } = await client.chat.completions
+      .create(
+        {
+          model,
+          messages: toChatCompletionMessages(request.messages),
+          stream: true,
+          stream_options: { include_usage: true },
+          ...(tools.length ? { tools } : {}),
+          ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+        },
+        { signal },
+      )
+      .withResponse();
     context.streaming = true;
     const reply = new ReplyAccumulator(onText);
+    let chunks = 0;
     for await (const chunk of stream) {
       watch.arm(idleMs, `The stream from ${context.host} stopped sending`);
       reply.add(chunk);
+      chunks++;
     }
     watch.clear();
     // The SDK ends the stream quietly when the signal aborts it.
     if (signal.aborted) throw abortError();
+    const type = response.headers.get('content-type') ?? '';
+    if (chunks === 0 && /\bjson\b/i.test(type)) {
+      // The SDK reads the body as server-sent events: a JSON body yields none.
+      throw new HandoffStudioError(
+        'provider_error',
+        `${context.host} answered with one JSON reply (${type.split(';')[0]!.trim()}) instead ` +
+          'of a stream; Handoff Studio asks for a streamed reply. Check that the server supports ' +
+          'streaming (stream: true) for Chat Completions.',
+      );
+    }
     if (!reply.finishReason) {
       throw new HandoffStudioError(
         'provider_stream_dropped',

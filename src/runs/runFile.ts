@@ -19,7 +19,7 @@ import type {
   RunStatus,
   StoredItem,
 } from '../engine/store';
-import { parseWorkflow, serializeWorkflow, type Workflow } from '../model';
+import { parseWorkflow, serializeWorkflow, stripByteOrderMark, type Workflow } from '../model';
 import { upgradeEvents } from './eventUpgrade';
 
 export const RUN_FILE_FORMAT = 'handoff-run';
@@ -124,11 +124,14 @@ export const runFileText = (file: RunFile): string => `${JSON.stringify(file, nu
 export const runFileName = (file: RunFile): string =>
   `${file.run.workflowName || 'workflow'}-${file.run.runId}.run.json`.replace(/[^\w.-]+/g, '_');
 
-/** Reads a run file. @throws HandoffStudioError `invalid_run_file` naming what is wrong. */
+/**
+ * Reads a run file (a leading byte-order mark is dropped).
+ * @throws HandoffStudioError `invalid_run_file` naming what is wrong.
+ */
 export function parseRunFile(text: string): { file: RunFile; doc: Workflow } {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(stripByteOrderMark(text));
   } catch (error) {
     throw invalid(`it is not JSON (${error instanceof Error ? error.message : String(error)})`);
   }

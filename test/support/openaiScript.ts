@@ -44,6 +44,8 @@ export interface ScriptedReply {
   omitDone?: boolean;
   /** Write this many SSE events, then send nothing more and keep the connection open (a stall). */
   stallAfterChunks?: number;
+  /** Answer one JSON body even to a streamed request (a server that does not stream). */
+  notStreamed?: boolean;
 }
 
 /** An HTTP error answer in the OpenAI error shape: `{error: {message, type, code}}`. */

@@ -153,7 +153,7 @@ async function answer(
     return;
   }
   const body = request.body ?? {};
-  if (body.stream !== true) {
+  if (body.stream !== true || scripted.notStreamed) {
     writeJson(res, 200, completionBody(scripted, body, callIndex));
     return;
   }

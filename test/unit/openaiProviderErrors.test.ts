@@ -173,6 +173,19 @@ describe('openai provider: errors', () => {
     expect(error.code).toBe('provider_stream_dropped');
   });
 
+  it('names a JSON reply to a streamed request instead of calling it a dropped stream', async () => {
+    const { provider, server } = await setup({ script: [reply('whole', { notStreamed: true })] });
+    const error = await failure(provider.complete(call().request));
+    expect(error.code).toBe('provider_error');
+    expect(error.message).toBe(
+      `${new URL(server.url).host} answered with one JSON reply (application/json) instead of a ` +
+        'stream; Handoff Studio asks for a streamed reply. Check that the server supports ' +
+        'streaming (stream: true) for Chat Completions.',
+    );
+    expect(server.chatBodies()).toHaveLength(1);
+    expect(server.chatBodies()[0]!.stream).toBe(true);
+  });
+
   it('passes an error thrown by onTextDelta through unchanged', async () => {
     const { provider } = await setup({ script: [reply('hello there')] });
     const boom = new Error('engine callback failed');

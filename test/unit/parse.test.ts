@@ -150,10 +150,31 @@ describe('parseWorkflow', () => {
     }
   });
 
-  it('accepts 5,000 agents', () => {
+  it('accepts 5,000 agents with their handoffs', () => {
     const agents = Array.from({ length: 5000 }, (_, i) => ({ name: `agent_${i}` }));
-    const result = parseWorkflow({ ...minimalDoc(), agents, startAgent: 'agent_0' });
+    const handoffs = agents.slice(1).map((a, i) => ({ source: `agent_${i}`, target: a.name }));
+    const result = parseWorkflow({ ...minimalDoc(), agents, handoffs, startAgent: 'agent_0' });
     expect(result.ok && result.doc.agents.length).toBe(5000);
+  });
+
+  it('counts the handoffs an implied mesh stands for against the limit', () => {
+    const agents = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `a${i}` }));
+    // 316 × 315 = 99,540 implied handoffs: allowed; 317 × 316 = 100,172: refused.
+    expect(parseWorkflow({ ...minimalDoc(), agents: agents(316) }).ok).toBe(true);
+    expect(parseWorkflow({ ...minimalDoc(), agents: agents(316), handoffs: [] }).ok).toBe(true);
+    const message =
+      `317 agents without handoffs imply 100172 (every agent to every other), more than this ` +
+      `version handles (at most ${LIMITS.maxHandoffs}). Draw the handoffs, or use at most 316 agents.`;
+    expect(problems(parseWorkflow({ ...minimalDoc(), agents: agents(317) }))).toEqual([
+      { path: 'handoffs', message },
+    ]);
+    expect(
+      problems(parseWorkflow({ ...minimalDoc(), agents: agents(10_000), handoffs: [] })),
+    ).toEqual([
+      { path: 'handoffs', message: expect.stringContaining('10000 agents without handoffs') },
+    ]);
+    const chain = [{ source: 'a0', target: 'a1' }];
+    expect(parseWorkflow({ ...minimalDoc(), agents: agents(317), handoffs: chain }).ok).toBe(true);
   });
 
   it('refuses more agents than the documented limit', () => {

@@ -5,6 +5,7 @@ import {
   validateWorkflow,
   type IssueCode,
   type ValidationIssue,
+  type Workflow,
   type WorkflowInput,
 } from '../../src/model';
 import { doc } from '../support/docs';
@@ -22,8 +23,12 @@ const edge = (source: string, target: string, description = `to ${target}`) => (
 });
 
 /** Issues of one code for a document built from the base plus overrides. */
-function issuesOf(code: IssueCode, input: Partial<WorkflowInput> & Record<string, unknown>) {
-  return validateWorkflow(doc(input)).filter((i) => i.code === code);
+function issuesOf(
+  code: IssueCode,
+  input: Partial<WorkflowInput> & Record<string, unknown>,
+  edit: (parsed: Workflow) => Workflow = (parsed) => parsed,
+) {
+  return validateWorkflow(edit(doc(input))).filter((i) => i.code === code);
 }
 
 const twoAgents = { agents: [agent('a'), agent('b')], handoffs: [edge('a', 'b')] };
@@ -45,8 +50,16 @@ describe('validateWorkflow', () => {
   const cases: Array<{
     code: IssueCode;
     input: Partial<WorkflowInput> & Record<string, unknown>;
+    /** A change after parsing, for what the parser refuses but the designer can reach. */
+    edit?: (parsed: Workflow) => Workflow;
     expected: Partial<ValidationIssue>[];
   }> = [
+    {
+      code: 'implied_mesh_too_large',
+      input: { agents: Array.from({ length: 316 }, (_, i) => agent(`a${i}`)), startAgent: 'a0' },
+      edit: (d) => ({ ...d, agents: [...d.agents, { ...d.agents[0]!, name: 'a316' }] }),
+      expected: [{ path: 'handoffs' }],
+    },
     { code: 'no_agents', input: { agents: [], startAgent: '' }, expected: [{ path: 'agents' }] },
     {
       code: 'missing_start_agent',
@@ -277,9 +290,9 @@ describe('validateWorkflow', () => {
     expect(new Set(cases.map((c) => c.code))).toEqual(new Set(Object.keys(ISSUE_CODES)));
   });
 
-  for (const { code, input, expected } of cases) {
+  for (const { code, input, edit, expected } of cases) {
     it(`reports ${code} (${ISSUE_CODES[code]})`, () => {
-      const found = issuesOf(code, input);
+      const found = issuesOf(code, input, edit);
       expect(found).toEqual(
         expected.map((e) => expect.objectContaining({ code, severity: ISSUE_CODES[code], ...e })),
       );
@@ -348,5 +361,24 @@ describe('validateWorkflow', () => {
     ).filter((e) => e.source !== e.target);
     const issues = validateWorkflow(doc({ agents, handoffs, startAgent: 'agent_0' }));
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('validateWorkflow: what a mesh implies', () => {
+  it('is an error when agents without handoffs imply more handoffs than the limit', () => {
+    const at = doc({
+      agents: Array.from({ length: 316 }, (_, i) => agent(`a${i}`)),
+      startAgent: 'a0',
+    });
+    expect(validateWorkflow(at).filter((i) => i.code === 'implied_mesh_too_large')).toEqual([]);
+    // Edited in the app, a document can grow past what the parser accepts.
+    const over = { ...at, agents: [...at.agents, { ...at.agents[0]!, name: 'a316' }] };
+    expect(validateWorkflow(over).filter((i) => i.severity === 'error')).toEqual([
+      expect.objectContaining({
+        code: 'implied_mesh_too_large',
+        path: 'handoffs',
+        message: expect.stringContaining('317 agents without handoffs imply 100172'),
+      }),
+    ]);
   });
 });

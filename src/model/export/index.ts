@@ -8,7 +8,7 @@ import { exportMermaid } from './mermaid';
 import { exportPython } from './python';
 import { exportDotnet } from './dotnet';
 
-export { exportMermaid, mermaidText } from './mermaid';
+export { exportMermaid, mermaidText, MERMAID_MESH_MAX_AGENTS } from './mermaid';
 export { exportPython, pythonLimitations, PYTHON_AF_VERSIONS } from './python';
 export { exportDotnet, dotnetLimitations } from './dotnet';
 export { planExport, type ExportPlan, type PlannedEdge } from './plan';

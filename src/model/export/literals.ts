@@ -113,6 +113,12 @@ export const CSHARP_RESERVED: ReadonlySet<string> = new Set(CSHARP_KEYWORDS.spli
  */
 export class IdentifierAllocator {
   private readonly used = new Set<string>();
+  /**
+   * The next suffix to try for each base: later calls for a base start where the last one ended
+   * (the numbers below were taken then and still are), so 10,000 names that all map to the same
+   * base (`a-b`, `a_b` …) cost linear time, not quadratic.
+   */
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(
     private readonly reserved: ReadonlySet<string>,
@@ -126,9 +132,12 @@ export class IdentifierAllocator {
     let base = `${prefix}${name}`.replace(/[^A-Za-z0-9_]/g, '_');
     if (base === '' || /^[0-9]/.test(base)) base = `_${base}`;
     if (this.reserved.has(base)) base = `${base}_`;
+    const taken = (id: string) => this.used.has(id) || this.reserved.has(id);
     let candidate = base;
-    for (let n = 2; this.used.has(candidate) || this.reserved.has(candidate); n++) {
-      candidate = `${base}_${n}`;
+    if (taken(candidate)) {
+      let n = this.nextSuffix.get(base) ?? 2;
+      for (candidate = `${base}_${n}`; taken(candidate);) candidate = `${base}_${++n}`;
+      this.nextSuffix.set(base, n + 1);
     }
     this.used.add(candidate);
     return candidate;

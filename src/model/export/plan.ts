@@ -27,7 +27,11 @@ export interface ExportPlan {
   tools: Tool[];
   /** The agent that receives the first message (the document's, else the first agent). */
   start: string | undefined;
-  /** Explicit well-formed edges, or every pair of the implied mesh. */
+  /**
+   * Explicit well-formed edges. Empty for the implied mesh (`topology.implied`): n agents imply
+   * n×(n−1) edges, which are never materialised; Agent Framework builds the mesh itself when no
+   * handoff is added, and the Mermaid export draws it from `topology`.
+   */
   edges: PlannedEdge[];
   /** Names of agents with no outbound handoffs. */
   terminal: string[];
@@ -85,17 +89,7 @@ export function planExport(doc: Workflow): ExportPlan {
   }
 
   const edges: PlannedEdge[] = [];
-  if (topology.implied) {
-    for (const source of agents) {
-      for (const target of topology.targetsOf(source.name)) {
-        edges.push({
-          source: source.name,
-          target,
-          description: handoffDescription(undefined, target, topology.agents.get(target)),
-        });
-      }
-    }
-  } else {
+  if (!topology.implied) {
     const kept = new Set<number>();
     for (const agent of agents) {
       for (const { edge, index } of topology.edgesOf(agent.name)) {
