@@ -90,7 +90,7 @@ describe('mermaidText', () => {
     );
   });
 
-  it('exports 2,000 edges that borrow a 200,000-character description quickly (a label reads only what it shows)', () => {
+  it('exports 2,000 edges that borrow a 200,000-character description, each label cut as the full collapse would (its speed: npm run bench -- model)', () => {
     const base = doc({ agents: [{ name: 'a' }] });
     const long = 'lorem ipsum '.repeat(16_000);
     const agents = Array.from({ length: 46 }, (_, i) => ({
@@ -103,10 +103,7 @@ describe('mermaidText', () => {
       for (let t = 0; t < 46 && handoffs.length < 2000; t++)
         if (s !== t) handoffs.push({ source: `n${s}`, target: `n${t}`, description: '' });
     const wide: Workflow = { ...base, startAgent: 'n0', agents, handoffs };
-    const started = performance.now();
     const out = exportMermaid(wide);
-    // Before, each label collapsed the whole description first: ~15 ms a label, ~30 s in all.
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(out.match(/-->/g)).toHaveLength(2000);
     expect(out).toContain(`|"${reference(long)}"|`);
   });
