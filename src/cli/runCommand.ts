@@ -72,10 +72,11 @@ export async function resumeCommand(args: RunArgs, io: CliIO): Promise<number> {
       provider,
       checkpointId: args.checkpoint,
       fork: args.fork,
+      onCheckpointSkipped: (s) => io.err(`Skipped checkpoint "${s.checkpointId}": ${s.reason}`),
     });
   } catch (error) {
     if (error instanceof HandoffStudioError) {
-      io.err(`Cannot resume run "${record.runId}": ${error.message}`);
+      io.err(`Cannot resume run "${record.runId}" (${error.code}): ${error.message}`);
       return EXIT.usage;
     }
     throw error;

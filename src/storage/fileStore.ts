@@ -18,7 +18,14 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HandoffStudioError } from '../engine/errors';
 import type { RunEvent } from '../engine/events';
-import type { Checkpoint, CheckpointStore, RunRecord, StoredItem } from '../engine/store';
+import type {
+  Checkpoint,
+  CheckpointStore,
+  RunRecord,
+  SkippedCheckpoint,
+  StoredItem,
+} from '../engine/store';
+import { readCheckpointFile } from './checkpointFiles';
 import { checkSafeName, errnoCode, readJson, syncDir, toFileError, writeJsonAtomic } from './files';
 import { LineLog } from './lineLog';
 
@@ -190,11 +197,12 @@ export class FileCheckpointStore implements CheckpointStore {
   }
 
   async getCheckpoint(runId: string, checkpointId: string): Promise<Checkpoint | undefined> {
-    return (await readJson(this.checkpointPath(runId, checkpointId))) as Checkpoint | undefined;
+    return readCheckpointFile(this.checkpointPath(runId, checkpointId), runId, checkpointId);
   }
 
   async deleteCheckpointsAfter(runId: string, seq: number): Promise<void> {
-    const later = (await this.listCheckpoints(runId)).filter((cp) => cp.seq > seq);
+    // A damaged checkpoint (seq unknown) is left where it is: every resume passes over it.
+    const later = (await this.listCheckpoints(runId, () => undefined)).filter((cp) => cp.seq > seq);
     await this.locked(runId, async () => {
       for (const cp of later) {
         const path = this.checkpointPath(runId, cp.checkpointId);
@@ -205,7 +213,10 @@ export class FileCheckpointStore implements CheckpointStore {
     });
   }
 
-  async listCheckpoints(runId: string): Promise<Checkpoint[]> {
+  async listCheckpoints(
+    runId: string,
+    onUnreadable?: (skipped: SkippedCheckpoint) => void,
+  ): Promise<Checkpoint[]> {
     const dir = join(this.runDir(runId), CHECKPOINTS_DIR);
     let names: string[];
     try {
@@ -217,7 +228,17 @@ export class FileCheckpointStore implements CheckpointStore {
     const checkpoints = await Promise.all(
       names
         .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
-        .map((name) => readJson(join(dir, name)) as Promise<Checkpoint | undefined>),
+        .map(async (name) => {
+          const checkpointId = name.slice(0, -'.json'.length);
+          try {
+            return await readCheckpointFile(join(dir, name), runId, checkpointId);
+          } catch (error) {
+            const code = (error as { code?: unknown }).code;
+            if (onUnreadable === undefined || code !== 'checkpoint_unreadable') throw error;
+            onUnreadable({ checkpointId, reason: (error as Error).message });
+            return undefined;
+          }
+        }),
     );
     return checkpoints
       .filter((cp) => cp !== undefined)
