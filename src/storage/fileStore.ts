@@ -11,7 +11,8 @@
  * explicit positions without touching earlier lines (see lineLog.ts), and each write is fsynced
  * before it resolves, so a checkpoint saved after its items and events never refers to data a
  * crash could lose. Run and checkpoint ids must be safe file names. Operations on one run are
- * serialised within this instance; one process at a time should write a given run.
+ * serialised within this instance, and one instance writes a run at a time: its first write
+ * takes `DIR/<runId>/writer.lock` until `close()` (runLock.ts; others get `run_locked`).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
@@ -28,6 +29,7 @@ import type {
 import { readCheckpointFile } from './checkpointFiles';
 import { checkSafeName, errnoCode, readJson, syncDir, toFileError, writeJsonAtomic } from './files';
 import { LineLog } from './lineLog';
+import { LOCK_FILE, RunLocks } from './runLock';
 
 const RUN_FILE = 'run.json';
 const ITEMS_FILE = 'items.jsonl';
@@ -41,6 +43,7 @@ export class FileCheckpointStore implements CheckpointStore {
   private readonly logs = new Map<string, LineLog>();
   private readonly knownRuns = new Set<string>();
   private readonly locks = new Map<string, Promise<void>>();
+  private readonly writers = new RunLocks();
 
   /** @param dir - the store's directory (created on the first write). */
   constructor(readonly dir: string) {}
@@ -57,6 +60,7 @@ export class FileCheckpointStore implements CheckpointStore {
       } catch (error) {
         throw toFileError(error, 'create the run directory', runDir);
       }
+      await this.claim(run.runId);
       await writeJsonAtomic(join(runDir, RUN_FILE), run);
       this.knownRuns.add(run.runId);
     });
@@ -111,6 +115,8 @@ export class FileCheckpointStore implements CheckpointStore {
   async deleteRun(runId: string): Promise<void> {
     const runDir = this.runDir(runId);
     await this.locked(runId, async () => {
+      if (await this.exists(runId)) await this.claim(runId);
+      this.writers.forget(runId);
       this.knownRuns.delete(runId);
       this.logs.delete(`${runId}/${ITEMS_FILE}`);
       this.logs.delete(`${runId}/${EVENTS_FILE}`);
@@ -134,6 +140,7 @@ export class FileCheckpointStore implements CheckpointStore {
     checkPosition(start, 0, 'item position');
     await this.locked(runId, async () => {
       await this.requireRun(runId);
+      await this.claim(runId);
       await this.log(runId, ITEMS_FILE).write(start, items);
     });
   }
@@ -172,6 +179,7 @@ export class FileCheckpointStore implements CheckpointStore {
     }
     await this.locked(runId, async () => {
       await this.requireRun(runId);
+      await this.claim(runId);
       await this.log(runId, EVENTS_FILE).write(
         first - 1,
         seqs.map((seq) => bySeq.get(seq)),
@@ -192,6 +200,7 @@ export class FileCheckpointStore implements CheckpointStore {
     const path = this.checkpointPath(checkpoint.runId, checkpoint.checkpointId);
     await this.locked(checkpoint.runId, async () => {
       await this.requireRun(checkpoint.runId);
+      await this.claim(checkpoint.runId);
       await writeJsonAtomic(path, checkpoint);
     });
   }
@@ -204,6 +213,8 @@ export class FileCheckpointStore implements CheckpointStore {
     // A damaged checkpoint (seq unknown) is left where it is: every resume passes over it.
     const later = (await this.listCheckpoints(runId, () => undefined)).filter((cp) => cp.seq > seq);
     await this.locked(runId, async () => {
+      await this.requireRun(runId);
+      await this.claim(runId);
       for (const cp of later) {
         const path = this.checkpointPath(runId, cp.checkpointId);
         await rm(path, { force: true }).catch((error: unknown) => {
@@ -248,6 +259,26 @@ export class FileCheckpointStore implements CheckpointStore {
           a.createdAt.localeCompare(b.createdAt) ||
           a.checkpointId.localeCompare(b.checkpointId),
       );
+  }
+
+  /**
+   * Releases the run locks this instance took (its first write to a run takes that run's lock,
+   * so a second process writing the same run fails with `run_locked`). Call it when done.
+   */
+  close(): void {
+    this.writers.releaseAll();
+  }
+
+  /** Makes this instance the run's one writer (see runLock.ts) unless it is already. */
+  async claim(runId: string): Promise<void> {
+    await this.writers.acquire(runId, join(this.runDir(runId), LOCK_FILE));
+  }
+
+  private async exists(runId: string): Promise<boolean> {
+    return stat(this.runDir(runId)).then(
+      () => true,
+      () => false,
+    );
   }
 
   private runDir(runId: string): string {
