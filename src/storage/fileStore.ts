@@ -27,8 +27,9 @@ import type {
   StoredItem,
 } from '../engine/store';
 import { readCheckpointFile } from './checkpointFiles';
-import { checkSafeName, errnoCode, readJson, syncDir, toFileError, writeJsonAtomic } from './files';
+import { checkSafeName, errnoCode, syncDir, toFileError, writeJsonAtomic } from './files';
 import { LineLog } from './lineLog';
+import { readRunFile, removeStrayTemps } from './runFiles';
 import { LOCK_FILE, RunLocks } from './runLock';
 
 const RUN_FILE = 'run.json';
@@ -67,29 +68,15 @@ export class FileCheckpointStore implements CheckpointStore {
   }
 
   async getRun(runId: string): Promise<RunRecord | undefined> {
-    const path = join(this.runDir(runId), RUN_FILE);
-    const value = await readJson(path);
-    if (value === undefined) return undefined;
-    const record = value as Partial<RunRecord> | null;
-    // A hand-edited or damaged record must be an error that names it, not a crash further on.
-    if (
-      typeof record !== 'object' ||
-      record === null ||
-      Array.isArray(record) ||
-      record.runId !== runId ||
-      typeof record.document !== 'string' ||
-      typeof record.docHash !== 'string' ||
-      typeof record.status !== 'string'
-    ) {
-      throw new HandoffStudioError(
-        'storage_error',
-        `${path} is not the record of run "${runId}" (damaged or edited by hand).`,
-      );
-    }
-    return record as RunRecord;
+    return readRunFile(join(this.runDir(runId), RUN_FILE), runId);
   }
 
-  async listRuns(): Promise<RunRecord[]> {
+  /**
+   * Newest first. A folder that holds no readable run record (an orphan a crash left between
+   * creating it and the first write, or a damaged `run.json`) is left out, and told to
+   * `onSkipped` with why; it never makes the listing fail.
+   */
+  async listRuns(onSkipped?: (folder: string, reason: string) => void): Promise<RunRecord[]> {
     let names: string[];
     try {
       const entries = await readdir(this.dir, { withFileTypes: true });
@@ -105,7 +92,16 @@ export class FileCheckpointStore implements CheckpointStore {
     const runs = await Promise.all(
       names
         .filter((name) => !name.startsWith('.'))
-        .map((name) => readJson(join(this.dir, name, RUN_FILE)) as Promise<RunRecord | undefined>),
+        .map(async (name) => {
+          try {
+            const run = await readRunFile(join(this.dir, name, RUN_FILE), name);
+            if (run === undefined) onSkipped?.(name, 'no run.json (an interrupted first write)');
+            return run;
+          } catch (error) {
+            onSkipped?.(name, error instanceof Error ? error.message : String(error));
+            return undefined;
+          }
+        }),
     );
     return runs
       .filter((run) => run !== undefined)
@@ -271,7 +267,10 @@ export class FileCheckpointStore implements CheckpointStore {
 
   /** Makes this instance the run's one writer (see runLock.ts) unless it is already. */
   async claim(runId: string): Promise<void> {
-    await this.writers.acquire(runId, join(this.runDir(runId), LOCK_FILE));
+    const runDir = this.runDir(runId);
+    if (await this.writers.acquire(runId, join(runDir, LOCK_FILE))) {
+      await removeStrayTemps([runDir, join(runDir, CHECKPOINTS_DIR)]);
+    }
   }
 
   private async exists(runId: string): Promise<boolean> {

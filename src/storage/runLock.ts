@@ -24,9 +24,9 @@ export class RunLocks {
   private readonly token = randomUUID();
   private readonly held = new Map<string, string>();
 
-  /** Takes the lock at `path` for `runId` unless this instance holds it already. */
-  async acquire(runId: string, path: string): Promise<void> {
-    if (this.held.has(runId)) return;
+  /** Takes the lock at `path` for `runId`; false when this instance held it already. */
+  async acquire(runId: string, path: string): Promise<boolean> {
+    if (this.held.has(runId)) return false;
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         const handle = await open(path, 'wx');
@@ -41,7 +41,7 @@ export class RunLocks {
           await handle.close();
         }
         this.held.set(runId, path);
-        return;
+        return true;
       } catch (error) {
         if (errnoCode(error) !== 'EEXIST') throw toFileError(error, 'lock', path);
       }
