@@ -3,9 +3,52 @@
  * not the checkpoint its name says, is `checkpoint_unreadable` (named, with the reason), so that a
  * resume can pass over it instead of failing on it.
  */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { HandoffStudioError } from '../engine/errors';
-import type { Checkpoint } from '../engine/store';
-import { readJson } from './files';
+import type { Checkpoint, SkippedCheckpoint } from '../engine/store';
+import { errnoCode, readJson, toFileError } from './files';
+
+/**
+ * The checkpoints of the folder `dir`, oldest first (see `CheckpointStore.listCheckpoints`): an
+ * unreadable one is an error, or left out and told to `onUnreadable` when that is given.
+ */
+export async function listCheckpointFiles(
+  dir: string,
+  runId: string,
+  onUnreadable?: (skipped: SkippedCheckpoint) => void,
+): Promise<Checkpoint[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return [];
+    throw toFileError(error, 'list', dir);
+  }
+  const checkpoints = await Promise.all(
+    names
+      .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
+      .map(async (name) => {
+        const checkpointId = name.slice(0, -'.json'.length);
+        try {
+          return await readCheckpointFile(join(dir, name), runId, checkpointId);
+        } catch (error) {
+          const code = (error as { code?: unknown }).code;
+          if (onUnreadable === undefined || code !== 'checkpoint_unreadable') throw error;
+          onUnreadable({ checkpointId, reason: (error as Error).message });
+          return undefined;
+        }
+      }),
+  );
+  return checkpoints
+    .filter((cp) => cp !== undefined)
+    .sort(
+      (a, b) =>
+        a.seq - b.seq ||
+        a.createdAt.localeCompare(b.createdAt) ||
+        a.checkpointId.localeCompare(b.checkpointId),
+    );
+}
 
 /** The checkpoint `checkpointId` of run `runId` stored at `path`; undefined when there is none. */
 export async function readCheckpointFile(

@@ -26,7 +26,7 @@ import type {
   SkippedCheckpoint,
   StoredItem,
 } from '../engine/store';
-import { readCheckpointFile } from './checkpointFiles';
+import { listCheckpointFiles, readCheckpointFile } from './checkpointFiles';
 import { checkSafeName, errnoCode, syncDir, toFileError, writeJsonAtomic } from './files';
 import { LineLog } from './lineLog';
 import { readRunFile, removeStrayTemps } from './runFiles';
@@ -224,37 +224,7 @@ export class FileCheckpointStore implements CheckpointStore {
     runId: string,
     onUnreadable?: (skipped: SkippedCheckpoint) => void,
   ): Promise<Checkpoint[]> {
-    const dir = join(this.runDir(runId), CHECKPOINTS_DIR);
-    let names: string[];
-    try {
-      names = await readdir(dir);
-    } catch (error) {
-      if (errnoCode(error) === 'ENOENT') return [];
-      throw toFileError(error, 'list', dir);
-    }
-    const checkpoints = await Promise.all(
-      names
-        .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
-        .map(async (name) => {
-          const checkpointId = name.slice(0, -'.json'.length);
-          try {
-            return await readCheckpointFile(join(dir, name), runId, checkpointId);
-          } catch (error) {
-            const code = (error as { code?: unknown }).code;
-            if (onUnreadable === undefined || code !== 'checkpoint_unreadable') throw error;
-            onUnreadable({ checkpointId, reason: (error as Error).message });
-            return undefined;
-          }
-        }),
-    );
-    return checkpoints
-      .filter((cp) => cp !== undefined)
-      .sort(
-        (a, b) =>
-          a.seq - b.seq ||
-          a.createdAt.localeCompare(b.createdAt) ||
-          a.checkpointId.localeCompare(b.checkpointId),
-      );
+    return listCheckpointFiles(join(this.runDir(runId), CHECKPOINTS_DIR), runId, onUnreadable);
   }
 
   /**
