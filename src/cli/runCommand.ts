@@ -40,17 +40,30 @@ export async function runCommand(args: RunArgs, io: CliIO): Promise<number> {
   if (!reportInvalid(loaded.doc, args.positional, io)) return EXIT.usage;
   const provider = await createProvider(args, loaded.doc);
   const [opening, ...answers] = args.inputs;
-  const run = startRun({
-    document: loaded.doc,
-    provider,
-    input: opening!,
-    store: createStore(args),
-  });
-  return drive(run, answers, args.decisions, io);
+  const store = createStore(args);
+  try {
+    const run = startRun({ document: loaded.doc, provider, input: opening!, store });
+    return await drive(run, answers, args.decisions, io);
+  } finally {
+    release(store);
+  }
 }
 
 export async function resumeCommand(args: RunArgs, io: CliIO): Promise<number> {
   const store = createStore(args);
+  try {
+    return await resumeWith(store, args, io);
+  } finally {
+    release(store);
+  }
+}
+
+/** Releases the run lock a file store took (a killed process leaves a stale one, taken over). */
+function release(store: CheckpointStore): void {
+  if (store instanceof FileCheckpointStore) store.close();
+}
+
+async function resumeWith(store: CheckpointStore, args: RunArgs, io: CliIO): Promise<number> {
   const record = await store.getRun(args.positional);
   if (!record) {
     io.err(`No run "${args.positional}" in ${args.store}.`);
@@ -72,10 +85,11 @@ export async function resumeCommand(args: RunArgs, io: CliIO): Promise<number> {
       provider,
       checkpointId: args.checkpoint,
       fork: args.fork,
+      onCheckpointSkipped: (s) => io.err(`Skipped checkpoint "${s.checkpointId}": ${s.reason}`),
     });
   } catch (error) {
     if (error instanceof HandoffStudioError) {
-      io.err(`Cannot resume run "${record.runId}": ${error.message}`);
+      io.err(`Cannot resume run "${record.runId}" (${error.code}): ${error.message}`);
       return EXIT.usage;
     }
     throw error;

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   storage_error: 'storage',
   storage_quota: 'storage',
   run_not_found: 'user',
+  /** Another live process (or store instance) is writing the run (the file store's lock). */
+  run_locked: 'user',
   checkpoint_not_found: 'user',
   /** A stored or imported checkpoint that does not hold a run state this engine can read. */
   checkpoint_unreadable: 'storage',

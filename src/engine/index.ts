@@ -34,7 +34,14 @@ export { Transcript } from './transcript';
 export type { TranscriptItem } from './transcript';
 export { RESULT_TEXT, fillTemplate, parseArguments } from './calls';
 export { MemoryCheckpointStore } from './memoryStore';
-export type { Checkpoint, CheckpointStore, RunRecord, RunStatus, StoredItem } from './store';
+export type {
+  Checkpoint,
+  CheckpointStore,
+  RunRecord,
+  RunStatus,
+  SkippedCheckpoint,
+  StoredItem,
+} from './store';
 export { HandoffStudioError, ERROR_CODES, isAbortError } from './errors';
 export type { ErrorCode, Fault } from './errors';
 export { FINAL_EVENT_TYPES } from './events';

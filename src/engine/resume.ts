@@ -8,9 +8,10 @@ import { documentProblems } from './problems';
 import { HandoffStudioError } from './errors';
 import { documentHash } from './hash';
 import type { ModelProvider } from './provider';
-import { readRunState, toStoredState, type RunState } from './state';
+import { chooseCheckpoint } from './checkpointChoice';
+import { toStoredState, type RunState } from './state';
 import type { Breakpoints } from './breakpoints';
-import type { Checkpoint, CheckpointStore, RunRecord } from './store';
+import type { Checkpoint, CheckpointStore, RunRecord, SkippedCheckpoint } from './store';
 import type { TranscriptItem } from './transcript';
 
 /** Options of `resumeRun`. */
@@ -35,6 +36,11 @@ export interface ResumeRunOptions {
   clock?: () => number;
   /** Breakpoints to pause at (live only). */
   breakpoints?: Breakpoints;
+  /**
+   * Told of each damaged checkpoint passed over when resuming from the latest readable one
+   * (before `resumeRun` resolves). A `checkpointId` given explicitly must itself be readable.
+   */
+  onCheckpointSkipped?: (skipped: SkippedCheckpoint) => void;
 }
 
 export interface LoadedRun {
@@ -58,22 +64,10 @@ export async function loadCheckpoint(
       `Run "${runId}" has completed; there is nothing to resume. Fork it from a checkpoint to continue.`,
     );
   }
-  // The record is rewritten only at pauses, so the latest checkpoint is the last one listed.
-  const latestId = (await storage(() => store.listCheckpoints(runId))).at(-1)?.checkpointId;
-  const checkpointId = options.checkpointId ?? latestId;
-  const checkpoint =
-    checkpointId === undefined
-      ? undefined
-      : await storage(() => store.getCheckpoint(runId, checkpointId));
-  if (!checkpoint) {
-    throw new HandoffStudioError(
-      'checkpoint_not_found',
-      checkpointId === undefined
-        ? `Run "${runId}" has no checkpoint to resume from.`
-        : `Run "${runId}" has no checkpoint "${checkpointId}".`,
-    );
-  }
-  const state = readState(checkpoint, record);
+  const { checkpoint, state, latest, skipped } = await storage(() =>
+    chooseCheckpoint(store, record, options.checkpointId),
+  );
+  for (const s of skipped) options.onCheckpointSkipped?.(s);
   if (state.next.kind === 'completed') {
     throw new HandoffStudioError(
       'run_finished',
@@ -94,7 +88,7 @@ export async function loadCheckpoint(
     store.getItems(runId, checkpoint.itemCount),
   )) as unknown as TranscriptItem[];
   if (!options.fork) {
-    if (checkpoint.checkpointId === latestId) {
+    if (latest) {
       // The events an invocation emitted after its last checkpoint (a resume's `run_resumed`
       // and re-emitted requests, answers recorded at a pause) stay in the log: `seq` goes on
       // after them, so no number is used twice over the life of the run.
@@ -167,23 +161,6 @@ async function fork(
     });
   });
   return { record, state: forkedState, items };
-}
-
-function readState(checkpoint: Checkpoint, record: RunRecord): RunState {
-  try {
-    return readRunState(checkpoint.state, {
-      runId: record.runId,
-      docHash: record.docHash,
-      seq: checkpoint.seq,
-      itemCount: checkpoint.itemCount,
-      checkpointId: checkpoint.checkpointId,
-    });
-  } catch (error) {
-    throw new HandoffStudioError(
-      'checkpoint_unreadable',
-      `Checkpoint "${checkpoint.checkpointId}" cannot be read: ${(error as Error).message}`,
-    );
-  }
 }
 
 /** A resumed run needs a valid document that still holds every agent the state refers to. */

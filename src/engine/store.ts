@@ -54,6 +54,12 @@ export interface Checkpoint {
   state: { readonly [key: string]: unknown };
 }
 
+/** A checkpoint a resume passed over because it cannot be read, and why. */
+export interface SkippedCheckpoint {
+  checkpointId: string;
+  reason: string;
+}
+
 export interface CheckpointStore {
   putRun(run: RunRecord): Promise<void>;
   getRun(runId: string): Promise<RunRecord | undefined>;
@@ -70,8 +76,15 @@ export interface CheckpointStore {
   getEvents(runId: string, uptoSeq?: number): Promise<RunEvent[]>;
   putCheckpoint(checkpoint: Checkpoint): Promise<void>;
   getCheckpoint(runId: string, checkpointId: string): Promise<Checkpoint | undefined>;
-  /** Oldest (lowest seq) first; the last one is where a resume continues by default. */
-  listCheckpoints(runId: string): Promise<Checkpoint[]>;
+  /**
+   * Oldest (lowest seq) first; the last one is where a resume continues by default. A stored
+   * checkpoint that cannot be read (damaged file) is an error, unless `onUnreadable` is given:
+   * then it is left out of the list and reported there.
+   */
+  listCheckpoints(
+    runId: string,
+    onUnreadable?: (skipped: SkippedCheckpoint) => void,
+  ): Promise<Checkpoint[]>;
   /** Removes the checkpoints after `seq`: a resume from an earlier checkpoint abandons them. */
   deleteCheckpointsAfter(runId: string, seq: number): Promise<void>;
 }

@@ -11,16 +11,26 @@
  * explicit positions without touching earlier lines (see lineLog.ts), and each write is fsynced
  * before it resolves, so a checkpoint saved after its items and events never refers to data a
  * crash could lose. Run and checkpoint ids must be safe file names. Operations on one run are
- * serialised within this instance; one process at a time should write a given run.
+ * serialised within this instance, and one instance writes a run at a time: its first write
+ * takes `DIR/<runId>/writer.lock` until `close()` (runLock.ts; others get `run_locked`).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HandoffStudioError } from '../engine/errors';
 import type { RunEvent } from '../engine/events';
-import type { Checkpoint, CheckpointStore, RunRecord, StoredItem } from '../engine/store';
-import { checkSafeName, errnoCode, readJson, syncDir, toFileError, writeJsonAtomic } from './files';
+import type {
+  Checkpoint,
+  CheckpointStore,
+  RunRecord,
+  SkippedCheckpoint,
+  StoredItem,
+} from '../engine/store';
+import { listCheckpointFiles, readCheckpointFile } from './checkpointFiles';
+import { checkSafeName, errnoCode, syncDir, toFileError, writeJsonAtomic } from './files';
 import { LineLog } from './lineLog';
+import { readRunFile, removeStrayTemps } from './runFiles';
+import { LOCK_FILE, RunLocks } from './runLock';
 
 const RUN_FILE = 'run.json';
 const ITEMS_FILE = 'items.jsonl';
@@ -34,6 +44,7 @@ export class FileCheckpointStore implements CheckpointStore {
   private readonly logs = new Map<string, LineLog>();
   private readonly knownRuns = new Set<string>();
   private readonly locks = new Map<string, Promise<void>>();
+  private readonly writers = new RunLocks();
 
   /** @param dir - the store's directory (created on the first write). */
   constructor(readonly dir: string) {}
@@ -50,35 +61,22 @@ export class FileCheckpointStore implements CheckpointStore {
       } catch (error) {
         throw toFileError(error, 'create the run directory', runDir);
       }
+      await this.claim(run.runId);
       await writeJsonAtomic(join(runDir, RUN_FILE), run);
       this.knownRuns.add(run.runId);
     });
   }
 
   async getRun(runId: string): Promise<RunRecord | undefined> {
-    const path = join(this.runDir(runId), RUN_FILE);
-    const value = await readJson(path);
-    if (value === undefined) return undefined;
-    const record = value as Partial<RunRecord> | null;
-    // A hand-edited or damaged record must be an error that names it, not a crash further on.
-    if (
-      typeof record !== 'object' ||
-      record === null ||
-      Array.isArray(record) ||
-      record.runId !== runId ||
-      typeof record.document !== 'string' ||
-      typeof record.docHash !== 'string' ||
-      typeof record.status !== 'string'
-    ) {
-      throw new HandoffStudioError(
-        'storage_error',
-        `${path} is not the record of run "${runId}" (damaged or edited by hand).`,
-      );
-    }
-    return record as RunRecord;
+    return readRunFile(join(this.runDir(runId), RUN_FILE), runId);
   }
 
-  async listRuns(): Promise<RunRecord[]> {
+  /**
+   * Newest first. A folder that holds no readable run record (an orphan a crash left between
+   * creating it and the first write, or a damaged `run.json`) is left out, and told to
+   * `onSkipped` with why; it never makes the listing fail.
+   */
+  async listRuns(onSkipped?: (folder: string, reason: string) => void): Promise<RunRecord[]> {
     let names: string[];
     try {
       const entries = await readdir(this.dir, { withFileTypes: true });
@@ -94,7 +92,16 @@ export class FileCheckpointStore implements CheckpointStore {
     const runs = await Promise.all(
       names
         .filter((name) => !name.startsWith('.'))
-        .map((name) => readJson(join(this.dir, name, RUN_FILE)) as Promise<RunRecord | undefined>),
+        .map(async (name) => {
+          try {
+            const run = await readRunFile(join(this.dir, name, RUN_FILE), name);
+            if (run === undefined) onSkipped?.(name, 'no run.json (an interrupted first write)');
+            return run;
+          } catch (error) {
+            onSkipped?.(name, error instanceof Error ? error.message : String(error));
+            return undefined;
+          }
+        }),
     );
     return runs
       .filter((run) => run !== undefined)
@@ -104,6 +111,8 @@ export class FileCheckpointStore implements CheckpointStore {
   async deleteRun(runId: string): Promise<void> {
     const runDir = this.runDir(runId);
     await this.locked(runId, async () => {
+      if (await this.exists(runId)) await this.claim(runId);
+      this.writers.forget(runId);
       this.knownRuns.delete(runId);
       this.logs.delete(`${runId}/${ITEMS_FILE}`);
       this.logs.delete(`${runId}/${EVENTS_FILE}`);
@@ -127,6 +136,7 @@ export class FileCheckpointStore implements CheckpointStore {
     checkPosition(start, 0, 'item position');
     await this.locked(runId, async () => {
       await this.requireRun(runId);
+      await this.claim(runId);
       await this.log(runId, ITEMS_FILE).write(start, items);
     });
   }
@@ -165,6 +175,7 @@ export class FileCheckpointStore implements CheckpointStore {
     }
     await this.locked(runId, async () => {
       await this.requireRun(runId);
+      await this.claim(runId);
       await this.log(runId, EVENTS_FILE).write(
         first - 1,
         seqs.map((seq) => bySeq.get(seq)),
@@ -185,17 +196,21 @@ export class FileCheckpointStore implements CheckpointStore {
     const path = this.checkpointPath(checkpoint.runId, checkpoint.checkpointId);
     await this.locked(checkpoint.runId, async () => {
       await this.requireRun(checkpoint.runId);
+      await this.claim(checkpoint.runId);
       await writeJsonAtomic(path, checkpoint);
     });
   }
 
   async getCheckpoint(runId: string, checkpointId: string): Promise<Checkpoint | undefined> {
-    return (await readJson(this.checkpointPath(runId, checkpointId))) as Checkpoint | undefined;
+    return readCheckpointFile(this.checkpointPath(runId, checkpointId), runId, checkpointId);
   }
 
   async deleteCheckpointsAfter(runId: string, seq: number): Promise<void> {
-    const later = (await this.listCheckpoints(runId)).filter((cp) => cp.seq > seq);
+    // A damaged checkpoint (seq unknown) is left where it is: every resume passes over it.
+    const later = (await this.listCheckpoints(runId, () => undefined)).filter((cp) => cp.seq > seq);
     await this.locked(runId, async () => {
+      await this.requireRun(runId);
+      await this.claim(runId);
       for (const cp of later) {
         const path = this.checkpointPath(runId, cp.checkpointId);
         await rm(path, { force: true }).catch((error: unknown) => {
@@ -205,28 +220,34 @@ export class FileCheckpointStore implements CheckpointStore {
     });
   }
 
-  async listCheckpoints(runId: string): Promise<Checkpoint[]> {
-    const dir = join(this.runDir(runId), CHECKPOINTS_DIR);
-    let names: string[];
-    try {
-      names = await readdir(dir);
-    } catch (error) {
-      if (errnoCode(error) === 'ENOENT') return [];
-      throw toFileError(error, 'list', dir);
+  async listCheckpoints(
+    runId: string,
+    onUnreadable?: (skipped: SkippedCheckpoint) => void,
+  ): Promise<Checkpoint[]> {
+    return listCheckpointFiles(join(this.runDir(runId), CHECKPOINTS_DIR), runId, onUnreadable);
+  }
+
+  /**
+   * Releases the run locks this instance took (its first write to a run takes that run's lock,
+   * so a second process writing the same run fails with `run_locked`). Call it when done.
+   */
+  close(): void {
+    this.writers.releaseAll();
+  }
+
+  /** Makes this instance the run's one writer (see runLock.ts) unless it is already. */
+  async claim(runId: string): Promise<void> {
+    const runDir = this.runDir(runId);
+    if (await this.writers.acquire(runId, join(runDir, LOCK_FILE))) {
+      await removeStrayTemps([runDir, join(runDir, CHECKPOINTS_DIR)]);
     }
-    const checkpoints = await Promise.all(
-      names
-        .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
-        .map((name) => readJson(join(dir, name)) as Promise<Checkpoint | undefined>),
+  }
+
+  private async exists(runId: string): Promise<boolean> {
+    return stat(this.runDir(runId)).then(
+      () => true,
+      () => false,
     );
-    return checkpoints
-      .filter((cp) => cp !== undefined)
-      .sort(
-        (a, b) =>
-          a.seq - b.seq ||
-          a.createdAt.localeCompare(b.createdAt) ||
-          a.checkpointId.localeCompare(b.checkpointId),
-      );
   }
 
   private runDir(runId: string): string {
