@@ -40,13 +40,21 @@ export class JsonViewPage {
     await expect(line).toBeVisible();
     const token = line.locator('span > span').filter({ hasText: word }).first();
     // Monaco draws a line's tokens after the line itself (tokenization is asynchronous).
-    await expect(token).toBeVisible();
-    const box = await token.boundingBox();
+    // Monaco may redraw the line (new token elements) between two reads: read the box and the
+    // text together, again until both come from one drawing.
+    let box: { x: number; y: number; width: number; height: number } | null = null;
+    let text = '';
+    await expect(async () => {
+      box = await token.boundingBox({ timeout: 1000 });
+      text = (await token.textContent({ timeout: 1000 })) ?? '';
+      expect(box, `"${word}" is visible`).not.toBeNull();
+      expect(text).toContain(word);
+    }).toPass({ timeout: 10_000 });
     if (!box) throw new Error(`"${word}" is not visible`);
+    const { x: left, y: top, width, height } = box;
     // Words are double-clicked at their own place: find it inside the token's text.
-    const text = (await token.textContent()) ?? '';
     const at = text.indexOf(word) + word.length / 2;
-    const x = box.x + (box.width * at) / Math.max(1, text.length);
-    await this.page.mouse.dblclick(x, box.y + box.height / 2);
+    const x = left + (width * at) / Math.max(1, text.length);
+    await this.page.mouse.dblclick(x, top + height / 2);
   }
 }
