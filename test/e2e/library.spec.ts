@@ -194,6 +194,7 @@ test('two tabs on one workflow: the other tab is told, saves nothing over it, an
   // the view again, as a person would, so every agent is clear of the minimap.
   await otherCanvas.pane.click({ position: { x: 20, y: 20 } });
   await other.keyboard.press('f');
+  await otherCanvas.stableBox(otherCanvas.node('order_agent'));
   // The other tab's edit is held, not written over this tab's version.
   await otherCanvas.rename('order_agent', 'orders');
   await other.waitForTimeout(800);
@@ -213,6 +214,8 @@ test('two tabs on one workflow: the other tab is told, saves nothing over it, an
   await expect(banner).toBeVisible();
   await otherCanvas.pane.click({ position: { x: 20, y: 20 } });
   await other.keyboard.press('f');
+  // The fit animates: rename once the agent has stopped moving.
+  await otherCanvas.stableBox(otherCanvas.node('return_agent'));
   await otherCanvas.rename('return_agent', 'returns');
   await banner.getByRole('button', { name: 'Keep mine' }).click();
   await expect(banner).toBeHidden();
