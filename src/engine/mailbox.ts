@@ -66,9 +66,23 @@ export class Mailbox {
     }
   }
 
-  /** True when `requestId` has an answer not yet taken. */
-  hasAnswer(requestId: string): boolean {
-    return this.answers.has(requestId);
+  /**
+   * Takes the answers given so far to these approval requests (in their order) and returns
+   * them with the requests still waiting.
+   */
+  takeApprovals<R extends OpenRequest & { kind: 'approval' }>(
+    requests: readonly R[],
+  ): { taken: Array<{ request: R; approved: boolean }>; waiting: R[] } {
+    const taken: Array<{ request: R; approved: boolean }> = [];
+    const waiting: R[] = [];
+    for (const request of requests) {
+      if (this.answers.has(request.requestId)) {
+        taken.push({ request, approved: this.takeApproval(request.requestId) });
+      } else {
+        waiting.push(request);
+      }
+    }
+    return { taken, waiting };
   }
 
   /** Takes the input answer of a request and closes it. */

@@ -198,14 +198,9 @@ export class Runner {
     const ids = next.requests.map((r) => r.requestId);
     const waited = await mailbox.waitFor(ids, signal);
     // Every answer given is applied now, even when the invocation pauses on the rest.
+    const { taken, waiting } = mailbox.takeApprovals(next.requests);
     const decided = [...(next.decided ?? [])];
-    const waiting: typeof next.requests = [];
-    for (const request of next.requests) {
-      if (!mailbox.hasAnswer(request.requestId)) {
-        waiting.push(request);
-        continue;
-      }
-      const approved = mailbox.takeApproval(request.requestId);
+    for (const { request, approved } of taken) {
       decided.push({ callId: request.callId, approved });
       this.emit({ type: 'approval_resolved', requestId: request.requestId, approved });
     }
