@@ -224,7 +224,8 @@ test('H on a selected agent: "hand off to…" filters as one types, Enter draws 
   await page.mouse.down();
   await page.mouse.move(start.x, start.y + pane.y + pane.height - 70 - top, { steps: 8 });
   await page.mouse.up();
-  const agent = await canvas.box(canvas.node('return_agent'));
+  // once the pan has settled (a click mid-move can miss the agent)
+  const agent = await canvas.stableBox(canvas.node('return_agent'));
   expect(agent.y + 240, 'the agent is near the bottom').toBeGreaterThan(pane.y + pane.height);
   // (its top-left corner: the minimap covers the rest)
   await page.mouse.click(agent.x + 20, agent.y + 12);
