@@ -19,6 +19,7 @@ import { recordedAnswers, type RecordedAnswers } from './replay';
 import { exportRun, importRun, type RunFile } from './runFile';
 import { EMPTY_VIEW, latestContinuable, loadRun, viewOfRecord, type RunView } from './view';
 import { listRunSummaries, type RunSummary } from './runList';
+import { defaultRunLocks, holdLock, whileLocked, type RunLockPort } from './runLock';
 import { ownerMeta, workflowIdOf, type RunOrigin, type RunOwner } from './owner';
 import type { ProviderSettings } from './settings';
 
@@ -30,6 +31,8 @@ export interface RunControllerOptions {
   /** How settings become a provider (tests inject their own). */
   providerFor?: (settings: ProviderSettings, doc: Workflow) => ModelProvider;
   now?: () => string;
+  /** One writer per run across tabs (runLock.ts); `navigator.locks` when absent and present. */
+  locks?: RunLockPort;
 }
 
 export class RunController {
@@ -42,11 +45,13 @@ export class RunController {
   private breakpoints: Breakpoints = {};
   private readonly makeProvider: (settings: ProviderSettings, doc: Workflow) => ModelProvider;
   private readonly now: (() => string) | undefined;
+  private readonly locks: RunLockPort | undefined;
 
   constructor(options: RunControllerOptions) {
     this.store = options.store;
     this.makeProvider = options.providerFor ?? providerFor;
     this.now = options.now;
+    this.locks = options.locks ?? defaultRunLocks();
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -107,6 +112,7 @@ export class RunController {
         ...(workflowId !== undefined ? { meta: ownerMeta(workflowId) } : {}),
         ...this.clock(),
       });
+      await holdLock(this.locks, handle);
       const origin = { workflowId, docHash: documentHash(document) };
       await this.attach(handle, document.name, origin, provider.id, false);
     });
@@ -126,14 +132,17 @@ export class RunController {
       const provider = replay
         ? replayProvider(replay.script, settings)
         : this.makeProvider(settings, doc);
-      const handle = await resumeRun({
-        runId,
-        store: this.store,
-        document: doc,
-        provider,
-        ...(checkpointId !== undefined ? { checkpointId } : {}),
-        ...this.clock(),
-      });
+      // Refused (run_locked) while another tab writes this run.
+      const handle = await whileLocked(this.locks, runId, () =>
+        resumeRun({
+          runId,
+          store: this.store,
+          document: doc,
+          provider,
+          ...(checkpointId !== undefined ? { checkpointId } : {}),
+          ...this.clock(),
+        }),
+      );
       if (replay && given) {
         this.answers = {
           opening: replay.answers.opening,
@@ -200,6 +209,7 @@ export class RunController {
         ...(owner !== undefined ? { meta: ownerMeta(owner) } : {}),
         ...this.clock(),
       });
+      await holdLock(this.locks, handle);
       const origin = { workflowId: owner, docHash: documentHash(doc) };
       await this.attach(handle, doc.name, origin, provider.id, true);
     });
@@ -227,6 +237,7 @@ export class RunController {
         meta: { [REPLAY_OF]: runId, ...ownerMeta(owner) },
         ...this.clock(),
       });
+      await holdLock(this.locks, handle);
       this.answers = answers;
       const origin = { workflowId: owner, docHash: record.docHash };
       await this.attach(handle, doc.name, origin, provider.id, false);

@@ -1,0 +1,95 @@
+/**
+ * One writer per run across tabs (src/runs/runLock.ts): two run controllers ("tabs") on one
+ * database and one lock manager (a fake of `navigator.locks`). The second tab's resume of a
+ * run the first is writing is refused with run_locked and writes nothing; once the first
+ * tab's invocation ends, the second may resume.
+ */
+import { readFileSync } from 'node:fs';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { RunHandle } from '../../src/engine';
+import { parseWorkflowText, type Workflow } from '../../src/model';
+import { DEFAULT_PROVIDER_SETTINGS, RunController, type ProviderSettings } from '../../src/runs';
+import { memoryRunLocks, runLockName, whileLocked } from '../../src/runs/runLock';
+import type { RunView } from '../../src/runs';
+import { DexieCheckpointStore } from '../../src/storage/dexieStore';
+
+const simulator: ProviderSettings = { ...DEFAULT_PROVIDER_SETTINGS, simulator: { delayMs: 0 } };
+
+function customerSupport(): Workflow {
+  const parsed = parseWorkflowText(readFileSync('public/examples/customer_support.json', 'utf8'));
+  if (!parsed.ok) throw new Error('example does not parse');
+  return parsed.doc;
+}
+
+function until(controller: RunController, test: (view: RunView) => boolean): Promise<RunView> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out waiting for the run')), 5000);
+    const check = () => {
+      const view = controller.getView();
+      if (!test(view)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(view);
+    };
+    const unsubscribe = controller.subscribe(check);
+    check();
+  });
+}
+
+describe('one writer per run across tabs', () => {
+  it('refuses a second tab resuming a run the first is writing, until it ends', async () => {
+    const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const locks = memoryRunLocks();
+    const tab = () => new RunController({ store: new DexieCheckpointStore('db', deps), locks });
+    const first = tab();
+    const second = tab();
+
+    expect(await first.start(customerSupport(), 'I want a refund for order 123', simulator)).toBe(
+      true,
+    );
+    const waiting = await until(first, (v) => v.timeline.latest.pending.length > 0);
+    const runId = waiting.runId!;
+    expect(locks.held()).toEqual([runLockName(runId)]);
+    // The first tab's writes of this pause have landed.
+    let stored = 0;
+    while (stored < waiting.timeline.length) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      stored = (await second.store.getEvents(runId)).length;
+    }
+
+    expect(await second.resume(runId, simulator)).toBe(false);
+    expect(second.getView().error).toMatch(/being written in another tab/);
+    expect(second.getView().live).toBe(false);
+    expect((await second.store.getEvents(runId)).length).toBe(stored);
+
+    first.stop();
+    await until(first, (v) => !v.live);
+    expect(locks.held()).toEqual([]);
+
+    expect(await second.resume(runId, simulator)).toBe(true);
+    await until(second, (v) => v.live && v.timeline.latest.pending.length > 0);
+    expect(locks.held()).toEqual([runLockName(runId)]);
+    expect(await first.resume(runId, simulator)).toBe(false);
+    expect(first.getView().error).toMatch(/being written in another tab/);
+  });
+
+  it('whileLocked: run_locked for a held run; a failed open releases the lock', async () => {
+    const locks = memoryRunLocks();
+    const release = (await locks.tryAcquire(runLockName('r1')))!;
+    const open = () => Promise.reject(new Error('no such run'));
+    await expect(whileLocked(locks, 'r1', open)).rejects.toMatchObject({ code: 'run_locked' });
+    release();
+    await expect(whileLocked(locks, 'r1', open)).rejects.toThrow('no such run');
+    expect(locks.held()).toEqual([]);
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const handle = { runId: 'r1', done } as unknown as RunHandle;
+    await whileLocked(locks, 'r1', () => Promise.resolve(handle));
+    expect(locks.held()).toEqual([runLockName('r1')]);
+    finish();
+    await done;
+    await Promise.resolve();
+    expect(locks.held()).toEqual([]);
+  });
+});
