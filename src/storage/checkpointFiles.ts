@@ -66,12 +66,17 @@ export async function readCheckpointFile(
     throw error;
   }
   if (value === undefined) return undefined;
-  const problem = shapeProblem(value, runId, checkpointId);
+  const problem = checkpointProblem(value, runId, checkpointId);
   if (problem !== undefined) throw unreadable(checkpointId, path, problem);
   return value as Checkpoint;
 }
 
-function shapeProblem(value: unknown, runId: string, checkpointId: string): string | undefined {
+/** Why `value` is not checkpoint `checkpointId` of run `runId`; undefined when it is. */
+export function checkpointProblem(
+  value: unknown,
+  runId: string,
+  checkpointId: string,
+): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return 'not a checkpoint object';
   }

@@ -5,6 +5,7 @@
  *     DIR/<runId>/items.jsonl                  the item log, one JSON value per line
  *     DIR/<runId>/events.jsonl                 the event log, line n holds seq n + 1
  *     DIR/<runId>/checkpoints/<checkpointId>.json   one Checkpoint each (written atomically)
+ *     DIR/<runId>/checkpoints.jsonl            older checkpoints folded into one file (checkpointPack.ts)
  *
  * JSON files are written to a temporary file of the same directory, fsynced, then renamed (see
  * files.ts), so they are always either the old or the new version. The logs are written at
@@ -27,6 +28,13 @@ import type {
   StoredItem,
 } from '../engine/store';
 import { listCheckpointFiles, readCheckpointFile } from './checkpointFiles';
+import {
+  foldCheckpoints,
+  mergeCheckpoints,
+  PACK_FILE,
+  prunePackAfter,
+  readPack,
+} from './checkpointPack';
 import { checkSafeName, errnoCode, syncDir, toFileError, writeJsonAtomic } from './files';
 import { LineLog } from './lineLog';
 import { readRunFile, removeStrayTemps } from './runFiles';
@@ -116,6 +124,7 @@ export class FileCheckpointStore implements CheckpointStore {
       this.knownRuns.delete(runId);
       this.logs.delete(`${runId}/${ITEMS_FILE}`);
       this.logs.delete(`${runId}/${EVENTS_FILE}`);
+      this.logs.delete(`${runId}/${PACK_FILE}`);
       const doomed = join(this.dir, `${DELETED_PREFIX}${runId}-${randomUUID()}`);
       try {
         await rename(runDir, doomed);
@@ -198,11 +207,18 @@ export class FileCheckpointStore implements CheckpointStore {
       await this.requireRun(checkpoint.runId);
       await this.claim(checkpoint.runId);
       await writeJsonAtomic(path, checkpoint);
+      const runId = checkpoint.runId;
+      await foldCheckpoints(this.checkpointDir(runId), this.log(runId, PACK_FILE), runId);
     });
   }
 
   async getCheckpoint(runId: string, checkpointId: string): Promise<Checkpoint | undefined> {
-    return readCheckpointFile(this.checkpointPath(runId, checkpointId), runId, checkpointId);
+    const path = this.checkpointPath(runId, checkpointId);
+    const file = await readCheckpointFile(path, runId, checkpointId);
+    if (file !== undefined) return file;
+    // Read after the file, so a fold running meanwhile (pack first, then the file) hides nothing.
+    const packed = await readPack(this.log(runId, PACK_FILE).path, runId, () => undefined);
+    return packed.find((cp) => cp.checkpointId === checkpointId);
   }
 
   async deleteCheckpointsAfter(runId: string, seq: number): Promise<void> {
@@ -217,6 +233,7 @@ export class FileCheckpointStore implements CheckpointStore {
           throw toFileError(error, 'delete', path);
         });
       }
+      await prunePackAfter(this.log(runId, PACK_FILE), runId, seq);
     });
   }
 
@@ -224,7 +241,9 @@ export class FileCheckpointStore implements CheckpointStore {
     runId: string,
     onUnreadable?: (skipped: SkippedCheckpoint) => void,
   ): Promise<Checkpoint[]> {
-    return listCheckpointFiles(join(this.runDir(runId), CHECKPOINTS_DIR), runId, onUnreadable);
+    const files = await listCheckpointFiles(this.checkpointDir(runId), runId, onUnreadable);
+    const packed = await readPack(this.log(runId, PACK_FILE).path, runId, onUnreadable);
+    return mergeCheckpoints(files, packed);
   }
 
   /**
@@ -255,9 +274,13 @@ export class FileCheckpointStore implements CheckpointStore {
     return join(this.dir, runId);
   }
 
+  private checkpointDir(runId: string): string {
+    return join(this.runDir(runId), CHECKPOINTS_DIR);
+  }
+
   private checkpointPath(runId: string, checkpointId: string): string {
     checkSafeName(checkpointId, 'checkpoint id');
-    return join(this.runDir(runId), CHECKPOINTS_DIR, `${checkpointId}.json`);
+    return join(this.checkpointDir(runId), `${checkpointId}.json`);
   }
 
   private log(runId: string, file: string): LineLog {
