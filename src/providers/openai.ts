@@ -65,6 +65,9 @@ export function createOpenAIClient(config: OpenAIProviderConfig): OpenAI {
     timeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     // The app calls the API from the browser on purpose: keys never leave the user's browser.
     dangerouslyAllowBrowser: true,
+    // The SDK logs a malformed stream event raw on the console (and, at debug level, requests);
+    // the failure reaches the caller as a provider error instead (openaiErrors.ts).
+    logLevel: 'off' as const,
     ...(config.fetch ? { fetch: config.fetch } : {}),
   };
   try {

@@ -46,6 +46,10 @@ export interface ScriptedReply {
   stallAfterChunks?: number;
   /** Answer one JSON body even to a streamed request (a server that does not stream). */
   notStreamed?: boolean;
+  /** After this many SSE events, send one whose data is not JSON (`malformed`), then end. */
+  malformedAfterChunks?: number;
+  /** The data of the malformed event (default a truncated chunk object). */
+  malformed?: string;
 }
 
 /** An HTTP error answer in the OpenAI error shape: `{error: {message, type, code}}`. */

@@ -60,6 +60,9 @@ export interface OpenAIServer {
 const CHAT_PATH = /^\/(v1|openai(\/v1)?(\/deployments\/[^/]+)?)\/chat\/completions$/;
 const MODELS_PATH = /^\/(v1|openai(\/v1)?)\/models$/;
 const DEFAULT_REPLY: ScriptedResponse = { text: 'Hello from the test server.' };
+/** A chunk cut off mid-object: what a broken proxy or server sends. */
+const MALFORMED =
+  '{"id":"chatcmpl-broken","object":"chat.completion.chunk","choices":[{"delta":{"content":"RAW-';
 
 /** Starts the server; resolves once it listens. */
 export async function startOpenAIServer(options: OpenAIServerOptions = {}): Promise<OpenAIServer> {
@@ -167,6 +170,10 @@ async function answer(
   const events = chunkEvents(scripted, body, callIndex);
   for (const [i, event] of events.entries()) {
     if (scripted.stallAfterChunks !== undefined && i >= scripted.stallAfterChunks) return;
+    if (scripted.malformedAfterChunks !== undefined && i >= scripted.malformedAfterChunks) {
+      res.end(`data: ${scripted.malformed ?? MALFORMED}\n\n`);
+      return;
+    }
     if (scripted.dropAfterChunks !== undefined && i >= scripted.dropAfterChunks) {
       // Let the chunks already written reach the client before the connection is cut.
       await new Promise((resolve) => setTimeout(resolve, 5));
