@@ -3,6 +3,7 @@ import { benchConformance } from './conformance';
 import { benchDesigner } from './designer';
 import { benchEngine } from './engine';
 import { benchModel } from './model';
+import { benchStore } from './store';
 import { benchTrace } from './trace';
 
 const only = process.argv[2];
@@ -12,3 +13,4 @@ if (!only || only === 'engine') await benchEngine();
 if (!only || only === 'conformance') await benchConformance();
 if (!only || only === 'designer') await benchDesigner();
 if (!only || only === 'trace') await benchTrace();
+if (!only || only === 'store') await benchStore();
