@@ -10,14 +10,8 @@ import { startOpenAIServer, type OpenAIServer, type ScriptedResponse } from './o
 /** A key the tests look for in every message and output (it must never appear). */
 export const TEST_KEY = 'sk-test-SECRET-0123456789abcdef';
 
-/** Limits small enough for tests, none of them relied on for timing. */
-export const TEST_LIMITS: Partial<OpenAIProviderConfig> = {
-  maxRetries: 2,
-  timeoutMs: 5_000,
-  firstByteTimeoutMs: 2_000,
-  idleTimeoutMs: 300,
-  maxRetryWaitMs: 1_000,
-};
+/** Retries and a request timeout sized for tests; the stream limits are left to each test. */
+export const TEST_LIMITS: Partial<OpenAIProviderConfig> = { maxRetries: 2, timeoutMs: 5_000 };
 
 /** A server answering `responses` in order (then the default reply), and the provider on it. */
 export async function providerOn(

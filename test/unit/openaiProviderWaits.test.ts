@@ -5,9 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { HandoffStudioError, isAbortError } from '../../src/engine/errors';
-import type { ModelRequest, ProviderWait } from '../../src/engine/provider';
 import { createOpenAIProvider, type OpenAIProviderConfig } from '../../src/providers/openai';
-import { rateLimited, reply, serverError, startOpenAIServer } from '../support/openaiServer';
+import { modelRequest, providerOn } from '../support/openaiProviderHarness';
+import { rateLimited, reply, serverError } from '../support/openaiServer';
 import type { OpenAIServer, ScriptedResponse } from '../support/openaiServer';
 
 let server: OpenAIServer | undefined;
@@ -17,31 +17,13 @@ afterEach(async () => {
 });
 
 async function setup(responses: ScriptedResponse[], config: Partial<OpenAIProviderConfig> = {}) {
-  server = await startOpenAIServer();
-  server.enqueue(...responses);
-  return createOpenAIProvider({
-    baseURL: server.baseURL,
-    apiKey: 'sk-test-0123456789',
-    model: 'gpt-test',
-    maxRetries: 2,
-    timeoutMs: 5_000,
-    ...config,
-  });
+  const on = await providerOn(responses, config);
+  server = on.server;
+  return createOpenAIProvider(on.config);
 }
 
 function request(signal = new AbortController().signal) {
-  const waits: ProviderWait[] = [];
-  const req: ModelRequest = {
-    agent: 'triage',
-    callIndex: 0,
-    model: undefined,
-    temperature: undefined,
-    messages: [{ role: 'user', content: 'Hello' }],
-    tools: [],
-    signal,
-    onTextDelta: () => {},
-    onWait: (w) => waits.push(w),
-  };
+  const { request: req, waits } = modelRequest({ signal });
   return { req, waits };
 }
 
