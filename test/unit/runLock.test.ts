@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunHandle } from '../../src/engine';
 import { parseWorkflowText, type Workflow } from '../../src/model';
 import { DEFAULT_PROVIDER_SETTINGS, RunController, type ProviderSettings } from '../../src/runs';
-import { memoryRunLocks, runLockName, whileLocked } from '../../src/runs/runLock';
+import { memoryRunLocks, runLockName, webRunLocks, whileLocked } from '../../src/runs/runLock';
 import type { RunView } from '../../src/runs';
 import { DexieCheckpointStore } from '../../src/storage/dexieStore';
 
@@ -91,5 +91,35 @@ describe('one writer per run across tabs', () => {
     await done;
     await Promise.resolve();
     expect(locks.held()).toEqual([]);
+  });
+
+  it('webRunLocks holds a Web Lock until released; a second request with ifAvailable gets none', async () => {
+    // A LockManager as the Web Locks API specifies it for `ifAvailable` requests.
+    const held = new Set<string>();
+    const manager = {
+      request: async (
+        name: string,
+        options: { ifAvailable?: boolean },
+        callback: (lock: { name: string } | null) => unknown,
+      ) => {
+        expect(options.ifAvailable).toBe(true);
+        if (held.has(name)) return callback(null);
+        held.add(name);
+        try {
+          return await callback({ name });
+        } finally {
+          held.delete(name);
+        }
+      },
+    } as unknown as LockManager;
+    const locks = webRunLocks(manager);
+    const release = await locks.tryAcquire('a');
+    expect(release).toBeTypeOf('function');
+    expect(held.has('a')).toBe(true);
+    expect(await locks.tryAcquire('a')).toBeUndefined();
+    release!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(held.has('a')).toBe(false);
+    expect(await locks.tryAcquire('a')).toBeTypeOf('function');
   });
 });
