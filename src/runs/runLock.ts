@@ -99,6 +99,7 @@ export async function whileLocked(
  */
 export async function holdLock(port: RunLockPort | undefined, handle: RunHandle): Promise<void> {
   if (!port) return;
-  const release = await port.tryAcquire(runLockName(handle.runId));
+  // The run has started: a lock manager that fails must not fail it (it goes on unguarded).
+  const release = await port.tryAcquire(runLockName(handle.runId)).catch(() => undefined);
   if (release) void handle.done.finally(release);
 }

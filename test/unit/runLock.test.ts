@@ -10,7 +10,13 @@ import { describe, expect, it } from 'vitest';
 import type { RunHandle } from '../../src/engine';
 import { parseWorkflowText, type Workflow } from '../../src/model';
 import { DEFAULT_PROVIDER_SETTINGS, RunController, type ProviderSettings } from '../../src/runs';
-import { memoryRunLocks, runLockName, webRunLocks, whileLocked } from '../../src/runs/runLock';
+import {
+  holdLock,
+  memoryRunLocks,
+  runLockName,
+  webRunLocks,
+  whileLocked,
+} from '../../src/runs/runLock';
 import type { RunView } from '../../src/runs';
 import { DexieCheckpointStore } from '../../src/storage/dexieStore';
 
@@ -121,5 +127,11 @@ describe('one writer per run across tabs', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(held.has('a')).toBe(false);
     expect(await locks.tryAcquire('a')).toBeTypeOf('function');
+  });
+
+  it('holdLock: a lock manager that fails does not fail a run that has started', async () => {
+    const broken = { tryAcquire: () => Promise.reject(new Error('locks unavailable')) };
+    const handle = { runId: 'r2', done: Promise.resolve() } as unknown as RunHandle;
+    await expect(holdLock(broken, handle)).resolves.toBeUndefined();
   });
 });
