@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'react';
 import type { Workflow } from '../../model';
 import { EXAMPLES } from '../examples';
-import { uiStore } from '../uiStore';
-import { fetchExample, openAsNew } from './librarySession';
+import { useApp } from '../../app/appContext';
 
 const cache = new Map<string, Workflow>();
 
 /** The examples to start from, with what each one holds. Opening one adds a copy to the library. */
 export function ExamplesGallery({ onOpened }: { onOpened(): void }) {
+  const app = useApp();
+  const { session } = app;
   const [docs, setDocs] = useState<ReadonlyMap<string, Workflow>>(cache);
   useEffect(() => {
     let cancelled = false;
     void Promise.all(
       EXAMPLES.filter((e) => !cache.has(e.file)).map(async (e) => {
-        const result = await fetchExample(e.file);
+        const result = await session.fetchExample(e.file);
         if (result.ok) cache.set(e.file, result.doc);
       }),
     ).then(() => {
@@ -22,18 +23,16 @@ export function ExamplesGallery({ onOpened }: { onOpened(): void }) {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [session]);
 
   const open = async (file: string) => {
-    const result = cache.get(file) ?? (await fetchExample(file));
+    const result = cache.get(file) ?? (await session.fetchExample(file));
     if ('ok' in result && !result.ok) {
-      uiStore
-        .getState()
-        .say(`The example could not be opened: ${result.problems[0]?.message ?? ''}`, 'error');
+      app.say(`The example could not be opened: ${result.problems[0]?.message ?? ''}`, 'error');
       return;
     }
     const doc = 'ok' in result ? result.doc : result;
-    if (await openAsNew(doc)) onOpened();
+    if (await session.openAsNew(doc)) onOpened();
   };
 
   return (
