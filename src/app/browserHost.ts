@@ -33,5 +33,6 @@ export function browserAppOptions(): AppOptions {
     host: browserHost(),
     channel: openTabChannel(),
     prefs: storagePrefs(() => localStorage),
+    windowWidth: window.innerWidth,
   };
 }

@@ -24,6 +24,7 @@ import { createDesignerStore, type DesignerStore } from '../store';
 import { CanvasPointer } from '../store/canvasPointer';
 import { createFilesStore, type FilesStore } from '../store/filesState';
 import { PasteOffset } from '../store/pasteOffset';
+import { createPaneSizesStore, type PaneSizesStore } from '../store/paneSizes';
 import { createPickerStore, type PickerStore } from '../store/pickerState';
 import { memoryPrefs, type Prefs } from '../store/prefs';
 import { createRunUiStore, type RunUiStore } from '../store/runPanelState';
@@ -43,6 +44,8 @@ export interface AppOptions {
   host: LibraryHost;
   /** Choices kept between visits (default: in memory). */
   prefs?: Prefs;
+  /** The window's width, for the panes' default widths (default 1280). */
+  windowWidth?: number;
   /** Autosave's pause (tests shorten it). */
   saveDelayMs?: number;
   /** How provider settings become a provider, and the clock (tests inject theirs). */
@@ -62,6 +65,7 @@ export interface App {
   readonly files: FilesStore;
   readonly library: LibraryStore;
   readonly runUi: RunUiStore;
+  readonly panes: PaneSizesStore;
   readonly runs: RunController;
   readonly providerModels: ProviderModelsWatcher;
   readonly crossTab: CrossTab;
@@ -114,6 +118,7 @@ export function createApp(options: AppOptions): App {
     files: createFilesStore(),
     library,
     runUi: createRunUiStore(prefs),
+    panes: createPaneSizesStore(prefs, options.windowWidth ?? 1280),
     runs,
     providerModels,
     crossTab,

@@ -36,13 +36,24 @@ export class LibrarySession {
   /** True while the library itself loads a document (other loads are new workflows). */
   private loading = false;
   private started: Promise<Problem[]> | undefined;
+  /** Examples read so far (documents are immutable: each is fetched once per app). */
+  private readonly examples = new Map<string, Workflow>();
 
   constructor(private readonly deps: LibrarySessionDeps) {}
 
-  /** Fetches and parses an example from public/examples. */
+  /** The examples read so far, by file name. */
+  knownExamples(): ReadonlyMap<string, Workflow> {
+    return new Map(this.examples);
+  }
+
+  /** Fetches and parses an example from public/examples (once: later calls reuse it). */
   async fetchExample(file: string): Promise<ExampleResult> {
+    const known = this.examples.get(file);
+    if (known) return { ok: true, doc: known };
     try {
-      return parseWorkflowText(await this.deps.host.exampleText(file));
+      const parsed = parseWorkflowText(await this.deps.host.exampleText(file));
+      if (parsed.ok) this.examples.set(file, parsed.doc);
+      return parsed;
     } catch (error) {
       return { ok: false, problems: [{ path: '', message: messageOf(error) }] };
     }
