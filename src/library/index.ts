@@ -5,7 +5,7 @@
  */
 export { Autosave, SAVE_DELAY_MS, type AutosaveDeps } from './autosave';
 export { CrossTab, CROSS_TAB_CHANNEL, openTabChannel, type TabChannel } from './crossTab';
-export type { LibraryHost } from './host';
+export type { LibraryHost, LibrarySessionDeps } from './host';
 export {
   createLibraryStore,
   upsertItem,
@@ -13,9 +13,4 @@ export {
   type LibraryStore,
   type SaveStatus,
 } from './libraryStore';
-export {
-  FIRST_EXAMPLE,
-  LibrarySession,
-  type ExampleResult,
-  type LibrarySessionDeps,
-} from './session';
+export { FIRST_EXAMPLE, LibrarySession, type ExampleResult } from './session';

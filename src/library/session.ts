@@ -6,26 +6,11 @@
  */
 import { newWorkflow, updateWorkflowSettings } from '../model/edit';
 import { parseWorkflowText, type Problem, type Workflow } from '../model';
-import { onDocumentChange, type DesignerStore } from '../store';
-import type { WorkflowRepository } from '../storage/workflows';
-import type { Autosave } from './autosave';
-import type { CrossTab } from './crossTab';
-import type { LibraryHost } from './host';
-import type { LibraryStore } from './libraryStore';
+import type { LibrarySessionDeps } from './host';
+import { wireLibrary } from './wiring';
 
 /** The example opened on a first visit. */
 export const FIRST_EXAMPLE = 'customer_support.json';
-
-export interface LibrarySessionDeps {
-  designer: DesignerStore;
-  library: LibraryStore;
-  repository: WorkflowRepository;
-  autosave: Autosave;
-  crossTab: CrossTab;
-  host: LibraryHost;
-  /** Tells the person what happened (the status bar). */
-  say(text: string, tone?: 'info' | 'error'): void;
-}
 
 export type ExampleResult = { ok: true; doc: Workflow } | { ok: false; problems: Problem[] };
 
@@ -71,31 +56,11 @@ export class LibrarySession {
   }
 
   private async begin(): Promise<Problem[]> {
-    const { designer, library, autosave, crossTab, host } = this.deps;
-    onDocumentChange(designer, (doc, kind) => {
-      if (kind !== 'load') autosave.schedule(doc);
-      else if (!this.loading) {
-        // Someone else opened a document (the toolbar's example menu): it becomes a new workflow.
-        void autosave.flush().then(() => {
-          autosave.setTarget(undefined);
-          autosave.schedule(designer.getState().doc);
-        });
-      }
+    const { library, host } = this.deps;
+    wireLibrary(this.deps, {
+      loading: () => this.loading,
+      refreshList: () => void this.refreshList(),
     });
-    crossTab.listen((id, updatedAt) => {
-      void this.refreshList();
-      if (id === library.getState().currentId) library.getState().set({ conflict: { updatedAt } });
-    });
-    host.onLeave(
-      () => void autosave.flush(),
-      () => {
-        const { save, conflict } = library.getState();
-        // Changes that are not stored (a failed save, or held while another tab saved this
-        // workflow): the browser asks before the page goes.
-        const held = conflict !== undefined && autosave.hasUnsavedChanges();
-        return save.state === 'error' || save.state === 'unavailable' || held;
-      },
-    );
 
     const requested = host.requestedExample();
     if (requested && /^[\w.-]+\.json$/.test(requested)) {
