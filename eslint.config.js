@@ -30,6 +30,32 @@ const pureLayerImports = {
     },
   ],
 };
+/** The app's services (runs, the library): no React, no view code; only the app builds them. */
+const serviceLayerImports = {
+  paths: [
+    ...nodeBuiltins.map((p) => ({
+      ...p,
+      message: 'src/runs and src/library run in the browser: no Node built-ins.',
+    })),
+    { name: 'zustand', message: "React bindings: services use 'zustand/vanilla'." },
+    { name: 'zustand/traditional', message: "React bindings: services use 'zustand/vanilla'." },
+  ],
+  patterns: [
+    {
+      group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand/react*'],
+      message: 'src/runs and src/library are services without React: components live in src/ui.',
+    },
+    {
+      group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*', 'elkjs', 'elkjs/*', 'node:*'],
+      message: 'src/runs and src/library hold no view code and run in the browser.',
+    },
+    {
+      group: ['**/ui/**', '**/ui', '**/app/**', '**/app', '**/store/hooks'],
+      message:
+        'Dependencies point one way: ui -> app -> runs/library -> store/engine/storage -> model.',
+    },
+  ],
+};
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'indexedDB', 'location'].map(
   (name) => ({ name, message: 'src/model and src/engine must not touch the DOM.' }),
 );
@@ -83,6 +109,10 @@ export default tseslint.config(
       ],
       'no-restricted-globals': ['error', ...domGlobals],
     },
+  },
+  {
+    files: ['src/runs/**/*.ts', 'src/library/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', serviceLayerImports] },
   },
   {
     files: ['src/engine/**/*.ts'],

@@ -2,10 +2,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './ui/styles.css';
+import { AppProvider, createApp } from './app';
+import { browserAppOptions } from './app/browserHost';
+import { installApp } from './app/installed';
 import { App } from './ui/shell/App';
+
+// The app is built once, here; components get it from <AppProvider>.
+const app = createApp(browserAppOptions());
+installApp(app);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <AppProvider app={app}>
+      <App />
+    </AppProvider>
   </StrictMode>,
 );

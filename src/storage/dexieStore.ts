@@ -21,12 +21,14 @@ export class DexieCheckpointStore implements CheckpointStore {
   private readonly access: DatabaseAccess;
 
   /**
-   * @param name - database name (default "handoff-studio").
-   * @param deps - `indexedDB` and `IDBKeyRange` to use instead of the browser's (fake-indexeddb in
-   *   Node tests).
+   * @param source - the app's shared connection (`src/app` opens one), or a database name to
+   *   open a connection of its own (default "handoff-studio").
+   * @param deps - with a name: `indexedDB` and `IDBKeyRange` to use instead of the browser's
+   *   (fake-indexeddb in Node tests).
    */
-  constructor(name: string = DEFAULT_DB_NAME, deps: IndexedDBDeps = {}) {
-    this.db = new HandoffStudioDB(name, deps);
+  constructor(source: HandoffStudioDB | string = DEFAULT_DB_NAME, deps: IndexedDBDeps = {}) {
+    this.db = typeof source === 'string' ? new HandoffStudioDB(source, deps) : source;
+    const name = this.db.name;
     this.access = new DatabaseAccess(
       this.db,
       `The database "${name}" is blocked: another tab or window holds an older version of it ` +

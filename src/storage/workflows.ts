@@ -43,8 +43,13 @@ export class WorkflowRepository {
   /** Clock for `updatedAt` (tests pin it). */
   now: () => Date = () => new Date();
 
-  constructor(name: string = DEFAULT_DB_NAME, deps: IndexedDBDeps = {}) {
-    this.db = new HandoffStudioDB(name, deps);
+  /**
+   * @param source - the app's shared connection (`src/app` opens one), or a database name to
+   *   open a connection of its own (tests, default "handoff-studio").
+   * @param deps - with a name: `indexedDB` and `IDBKeyRange` (fake-indexeddb in Node tests).
+   */
+  constructor(source: HandoffStudioDB | string = DEFAULT_DB_NAME, deps: IndexedDBDeps = {}) {
+    this.db = typeof source === 'string' ? new HandoffStudioDB(source, deps) : source;
     this.access = new DatabaseAccess(
       this.db,
       'Another Handoff Studio tab holds an older version of the database open, so workflows ' +

@@ -1,15 +1,22 @@
-/** React access to the designer store: a context (defaulting to the app's store) and selectors. */
+/** React access to the designer store: a context (filled by `<AppProvider>`) and selectors. */
 import { createContext, useContext } from 'react';
 import { useStoreWithEqualityFn } from 'zustand/traditional';
-import { designerStore } from './appStore';
+import { HandoffStudioError } from '../engine/errors';
 import type { DesignerState, DesignerStore } from './designerStore';
 
-/** The store the components below read; the app's singleton unless a test or bench provides one. */
-export const DesignerStoreContext = createContext<DesignerStore>(designerStore);
+/** The store the components below read: the app's (`<AppProvider>`), or a test's or bench's. */
+export const DesignerStoreContext = createContext<DesignerStore | undefined>(undefined);
 
 /** The store itself, for event handlers (`useDesignerStore().getState().apply(...)`). */
 export function useDesignerStore(): DesignerStore {
-  return useContext(DesignerStoreContext);
+  const store = useContext(DesignerStoreContext);
+  if (!store) {
+    throw new HandoffStudioError(
+      'internal_error',
+      'The designer store was read outside <AppProvider> (or a DesignerStoreContext provider): there is no global store to fall back to.',
+    );
+  }
+  return store;
 }
 
 /**
@@ -20,5 +27,5 @@ export function useDesigner<T>(
   selector: (state: DesignerState) => T,
   equalityFn?: (a: T, b: T) => boolean,
 ): T {
-  return useStoreWithEqualityFn(useContext(DesignerStoreContext), selector, equalityFn);
+  return useStoreWithEqualityFn(useDesignerStore(), selector, equalityFn);
 }

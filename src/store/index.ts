@@ -33,14 +33,15 @@
  *
  * Outside React: `onDocumentChange(store, (doc, kind, revision) => …)` and
  * `subscribeSelector(store, selector, listener)`. In React: `useDesigner(selector, equalityFn?)`
- * and `useDesignerStore()` from `src/store/hooks.ts`. The app's store is `designerStore`; tests
- * make their own with `createDesignerStore(doc)`.
+ * and `useDesignerStore()` from `src/store/hooks.ts`. The app's store is built by `createApp`
+ * (`src/app`, `app.designer`); tests make their own with `createDesignerStore(doc)`.
  *
  * @example
  * ```ts
- * import { designerStore } from '../store';
- * import { renameAgent } from '../model/edit';
- * const result = designerStore.getState().apply((d) => renameAgent(d, 'a', 'b'), {
+ * import { createDesignerStore } from '../store';
+ * import { newWorkflow, renameAgent } from '../model/edit';
+ * const store = createDesignerStore(newWorkflow());
+ * const result = store.getState().apply((d) => renameAgent(d, 'a', 'b'), {
  *   label: 'Rename agent',
  * });
  * if (!result.ok) showMessage(result.error.message);
@@ -56,7 +57,6 @@ export {
   type DesignerStoreOptions,
   type Operation,
 } from './designerStore';
-export { designerStore } from './appStore';
 export { EMPTY_SELECTION, sameSelection, sanitizeSelection, type Selection } from './selection';
 export { onDocumentChange, subscribeSelector } from './subscribe';
 export {

@@ -10,5 +10,3 @@ export const EXAMPLES: readonly ExampleEntry[] = [
   { file: 'content_pipeline.json', title: 'Content pipeline' },
   { file: 'homework_tutors.json', title: 'Homework tutors' },
 ];
-
-export const exampleUrl = (file: string): string => `${import.meta.env.BASE_URL}examples/${file}`;

@@ -59,4 +59,39 @@ describe('layer boundaries (eslint.config.js)', () => {
       ),
     ).toEqual([]);
   });
+
+  describe('the services (src/runs, src/library) hold no React or view code', () => {
+    const refused = [
+      "import { useState } from 'react';",
+      "import { createRoot } from 'react-dom/client';",
+      "import { useStore } from 'zustand';",
+      "import { ReactFlow } from '@xyflow/react';",
+      "import * as monaco from 'monaco-editor';",
+      "import { readFile } from 'node:fs';",
+      "import { App } from '../ui/shell/App';",
+      "import { useUi } from '../ui/uiStore';",
+      "import { createApp } from '../app';",
+      "import { useApp } from '../app/appContext';",
+      "import { useDesigner } from '../store/hooks';",
+    ];
+    for (const layer of ['src/library/probe.ts', 'src/runs/probe.ts']) {
+      for (const line of refused) {
+        it(`${layer} may not: ${line}`, async () => {
+          expect(await ruleIds(layer, `${line}\nexport const x = 1;\n`)).toContain(
+            'no-restricted-imports',
+          );
+        });
+      }
+      it(`${layer} may use the store, storage, engine and zustand's vanilla stores`, async () => {
+        const code =
+          "import { createStore } from 'zustand/vanilla';\n" +
+          "import { onDocumentChange } from '../store';\n" +
+          "import type { WorkflowRepository } from '../storage/workflows';\n" +
+          "import type { RunEvent } from '../engine/events';\n" +
+          'export type T = [WorkflowRepository, RunEvent];\n' +
+          'export const x = [createStore, onDocumentChange];\n';
+        expect(await ruleIds(layer, code)).toEqual([]);
+      });
+    }
+  });
 });

@@ -16,7 +16,7 @@ import {
 import type * as FsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HandoffStudioError } from '../../src/engine/errors';
 import type { RunEvent } from '../../src/engine/events';
@@ -24,6 +24,7 @@ import { MemoryCheckpointStore } from '../../src/engine/memoryStore';
 import type { Checkpoint, CheckpointStore, RunRecord, StoredItem } from '../../src/engine/store';
 import { DexieCheckpointStore } from '../../src/storage/dexieStore';
 import { FileCheckpointStore } from '../../src/storage/fileStore';
+import { fakeIndexedDb } from '../support/fakeIndexedDb';
 
 /** Bytes written to files through node:fs/promises (the file store's only way to write). */
 const io = vi.hoisted(() => ({ bytesWritten: 0 }));
@@ -320,7 +321,7 @@ describeStoreContract(
 describeStoreContract(
   'DexieCheckpointStore (fake-indexeddb)',
   async () => {
-    const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const deps = fakeIndexedDb();
     const stores = [new DexieCheckpointStore('handoff-studio-test', deps)];
     return {
       store: stores[0]!,
@@ -552,7 +553,7 @@ describe('FileCheckpointStore: files, crashes and cost', () => {
 
 describe('DexieCheckpointStore: schema and storage errors', () => {
   const fresh = (name = 'handoff-studio', factory = new IDBFactory()): DexieCheckpointStore =>
-    new DexieCheckpointStore(name, { indexedDB: factory, IDBKeyRange });
+    new DexieCheckpointStore(name, fakeIndexedDb(factory));
   afterEach(() => vi.restoreAllMocks());
 
   it('declares the schema: runs, items, events, checkpoints, workflows, settings (version 1)', async () => {

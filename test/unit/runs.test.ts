@@ -5,7 +5,6 @@
  * import, replay, and provider settings.
  */
 import { readFileSync } from 'node:fs';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { ModelProvider, RunEvent } from '../../src/engine';
 import { parseWorkflowText, type Workflow } from '../../src/model';
@@ -22,6 +21,7 @@ import {
 } from '../../src/runs';
 import { DexieCheckpointStore } from '../../src/storage/dexieStore';
 import { chatItems, traceForEdge } from '../../src/trace';
+import { fakeIndexedDb } from '../support/fakeIndexedDb';
 
 const simulator: ProviderSettings = { ...DEFAULT_PROVIDER_SETTINGS, simulator: { delayMs: 0 } };
 
@@ -32,7 +32,7 @@ function customerSupport(): Workflow {
 }
 
 function database() {
-  const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+  const deps = fakeIndexedDb();
   return { open: () => new DexieCheckpointStore('test-db', deps) };
 }
 

@@ -4,7 +4,6 @@
  * workflow are matched by it, never by name; records without an id match by document hash.
  */
 import { readFileSync } from 'node:fs';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { documentHash } from '../../src/engine';
 import { parseWorkflowText, type Workflow } from '../../src/model';
@@ -19,6 +18,7 @@ import {
   type RunView,
 } from '../../src/runs';
 import { DexieCheckpointStore } from '../../src/storage/dexieStore';
+import { fakeIndexedDb } from '../support/fakeIndexedDb';
 
 const simulator: ProviderSettings = { ...DEFAULT_PROVIDER_SETTINGS, simulator: { delayMs: 0 } };
 
@@ -30,7 +30,7 @@ function customerSupport(): Workflow {
 
 const controllerOn = () =>
   new RunController({
-    store: new DexieCheckpointStore('owner-db', { indexedDB: new IDBFactory(), IDBKeyRange }),
+    store: new DexieCheckpointStore('owner-db', fakeIndexedDb()),
   });
 
 function until(controller: RunController, test: (view: RunView) => boolean): Promise<RunView> {

@@ -1,11 +1,12 @@
 /** The workflow library (src/storage/workflows.ts) on fake-indexeddb. */
 import { readFileSync } from 'node:fs';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HandoffStudioError } from '../../src/engine/errors';
 import { parseWorkflowText, serializeWorkflow } from '../../src/model';
 import type { Workflow } from '../../src/model';
 import { copyName, WorkflowRepository } from '../../src/storage/workflows';
+import { fakeIndexedDb } from '../support/fakeIndexedDb';
 
 const example = (file: string): Workflow => {
   const parsed = parseWorkflowText(readFileSync(`public/examples/${file}`, 'utf8'));
@@ -19,7 +20,7 @@ const open: WorkflowRepository[] = [];
 let clock = Date.parse('2026-01-01T00:00:00.000Z');
 /** A repository on its own fake IndexedDB, with a clock that ticks a second per save. */
 function fresh(factory = new IDBFactory()): WorkflowRepository {
-  const repo = new WorkflowRepository('test', { indexedDB: factory, IDBKeyRange });
+  const repo = new WorkflowRepository('test', fakeIndexedDb(factory));
   repo.now = () => new Date((clock += 1000));
   open.push(repo);
   return repo;

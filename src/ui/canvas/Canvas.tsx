@@ -21,11 +21,11 @@ import {
   type MouseEvent,
 } from 'react';
 import { AGENT_TEMPLATES } from '../../model/edit';
-import { useDesigner, useDesignerStore } from '../../store/hooks';
+import { useDesigner } from '../../store/hooks';
 import { TEMPLATE_MIME } from '../palette/dragData';
 import { addAgentAt } from '../shell/commands';
 import { useResolvedTheme } from '../shell/useTheme';
-import { uiStore, useUi } from '../uiStore';
+import { useUi } from '../uiStore';
 import { AgentNode } from './AgentNode';
 import { EdgeMarkers, HandoffEdge } from './HandoffEdge';
 import { EdgeSketch } from './EdgeSketch';
@@ -44,10 +44,10 @@ import {
   type Size,
 } from './toFlow';
 import { initialViewport } from './initialViewport';
-import { setCanvasPointer } from './pointer';
 import { useFitOnLoad } from './useFitOnLoad';
 import { useFlowChanges, type DragPositions, type Sizes } from './useFlowChanges';
 import { fitCanvas } from './fitCanvas';
+import { useApp } from '../../app/appContext';
 
 const nodeTypes = { agent: AgentNode };
 const edgeTypes = { handoff: HandoffEdge, mesh: MeshEdge };
@@ -75,7 +75,8 @@ const miniMapColor = (node: Node) => {
 
 /** The workflow as an editable graph. Our document is the model; React Flow only draws it. */
 export function Canvas() {
-  const store = useDesignerStore();
+  const app = useApp();
+  const store = app.designer;
   const doc = useDesigner((s) => s.doc);
   const ids = useDesigner((s) => s.ids);
   const topology = useDesigner((s) => s.topology);
@@ -171,9 +172,9 @@ export function Canvas() {
       const template = AGENT_TEMPLATES.find((t) => t.id === templateId);
       if (!template) return;
       const at = screenToFlowPosition({ x: clientX, y: clientY });
-      addAgentAt(store, template.agent, { x: at.x - 120, y: at.y - 40 });
+      addAgentAt(app, template.agent, { x: at.x - 120, y: at.y - 40 });
     },
-    [store, screenToFlowPosition],
+    [app, screenToFlowPosition],
   );
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -199,19 +200,19 @@ export function Canvas() {
   );
   const onPointerMove = useCallback(
     (event: MouseEvent) =>
-      setCanvasPointer({ x: event.clientX, y: event.clientY }, screenToFlowPosition),
-    [screenToFlowPosition],
+      app.pointer.set({ x: event.clientX, y: event.clientY }, screenToFlowPosition),
+    [app, screenToFlowPosition],
   );
   const onPointerLeave = useCallback(
-    () => setCanvasPointer(undefined, screenToFlowPosition),
-    [screenToFlowPosition],
+    () => app.pointer.set(undefined, screenToFlowPosition),
+    [app, screenToFlowPosition],
   );
   const onConnectEnd = useCallback(
     (event: globalThis.MouseEvent | TouchEvent, state: FinalConnectionState) => {
       const message = refusedConnectionMessage(state, agentAtPointer(event), store.getState().doc);
-      if (message) uiStore.getState().say(message, 'error');
+      if (message) app.say(message, 'error');
     },
-    [store],
+    [app, store],
   );
   const onPaneClick = useCallback(
     () => store.getState().select({ agents: [], edges: [] }),

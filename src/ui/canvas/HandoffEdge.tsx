@@ -3,12 +3,13 @@ import { memo, useState } from 'react';
 import type { EdgeOverlay } from '../../trace';
 import { updateHandoffById } from '../../store/byId';
 import { useDesignerStore } from '../../store/hooks';
-import { uiStore, useUi } from '../uiStore';
+import { useUi } from '../uiStore';
 import type { HandoffFlowEdge } from './toFlow';
 import { useEdgeBreakpoint } from './breakpoints';
 import { edgePath } from './edgePath';
 import { useLayoutRoute } from './layoutRoutes';
 import { useEdgeOverlay } from './useTraceOverlay';
+import { useApp } from '../../app/appContext';
 
 const MAX_LABEL = 48;
 
@@ -23,7 +24,8 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlo
   const overlay = useEdgeOverlay(data?.from ?? '', data?.to ?? '');
   const breakpoint = useEdgeBreakpoint(data?.from ?? '', data?.to ?? '');
   const editing = useUi((s) => s.editingEdge === id);
-  const store = useDesignerStore();
+  const app = useApp();
+  const store = app.designer;
   const route = useLayoutRoute(props.source, props.target);
   const [path, labelX, labelY] = edgePath(
     { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition },
@@ -51,7 +53,7 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlo
           }${data?.own ? '' : ' edge-label--fallback'}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           title={data?.problem ? `${label}\n⚠ ${data.problem}` : label}
-          onDoubleClick={() => uiStore.getState().set({ editingEdge: id })}
+          onDoubleClick={() => app.ui.getState().set({ editingEdge: id })}
           onClick={(e) => {
             e.stopPropagation();
             const { selection, select } = store.getState();
@@ -96,9 +98,10 @@ export function HandoffPulse({ path, overlay }: { path: string; overlay: EdgeOve
 }
 
 function LabelEditor({ id, initial }: { id: string; initial: string }) {
+  const app = useApp();
   const store = useDesignerStore();
   const [value, setValue] = useState(initial);
-  const stop = () => uiStore.getState().set({ editingEdge: undefined });
+  const stop = () => app.ui.getState().set({ editingEdge: undefined });
   const commit = () => {
     store.getState().apply(updateHandoffById(id, { description: value.trim() }), {
       label: 'Edit handoff description',

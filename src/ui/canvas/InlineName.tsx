@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { isDuplicateName, renameAgentById } from '../../store/byId';
 import { useDesignerStore } from '../../store/hooks';
-import { uiStore } from '../uiStore';
+import { useApp } from '../../app/appContext';
 
 /**
  * An agent's name on its node. Double-click (or F2 on a selected agent) edits it in place; Enter
@@ -9,6 +9,7 @@ import { uiStore } from '../uiStore';
  * Escape cancels. A refused name keeps the editor open and says why.
  */
 export function InlineName({ id, name, editing }: { id: string; name: string; editing: boolean }) {
+  const app = useApp();
   if (!editing) {
     return (
       <span
@@ -16,7 +17,7 @@ export function InlineName({ id, name, editing }: { id: string; name: string; ed
         title="Double-click to rename"
         onDoubleClick={(e) => {
           e.stopPropagation();
-          uiStore.getState().set({ renaming: id });
+          app.ui.getState().set({ renaming: id });
         }}
       >
         {name}
@@ -27,10 +28,11 @@ export function InlineName({ id, name, editing }: { id: string; name: string; ed
 }
 
 function NameEditor({ id, name }: { id: string; name: string }) {
+  const app = useApp();
   const store = useDesignerStore();
   const [value, setValue] = useState(name);
   const [error, setError] = useState<string>();
-  const stop = () => uiStore.getState().set({ renaming: undefined });
+  const stop = () => app.ui.getState().set({ renaming: undefined });
   const commit = () => {
     const to = value.trim();
     const duplicate = isDuplicateName(store.getState().doc, name);
@@ -40,7 +42,7 @@ function NameEditor({ id, name }: { id: string; name: string }) {
     });
     if (result.ok) {
       stop();
-      if (duplicate && to !== name) sayDuplicateRename(name, to);
+      if (duplicate && to !== name) sayDuplicateRename(app.say, name, to);
     } else setError(result.error.message);
     return result;
   };
@@ -68,7 +70,7 @@ function NameEditor({ id, name }: { id: string; name: string }) {
           // Leaving the field never leaves a half-done rename behind: say why and restore.
           if (!result.ok) {
             stop();
-            uiStore.getState().say(result.error.message, 'error');
+            app.say(result.error.message, 'error');
           }
         }}
       />
@@ -82,10 +84,8 @@ function NameEditor({ id, name }: { id: string; name: string }) {
 }
 
 /** Says what a rename of one of two agents with the same name did (see `renameAgentById`). */
-export function sayDuplicateRename(from: string, to: string): void {
-  uiStore
-    .getState()
-    .say(
-      `Renamed one "${from}" to "${to}". Another agent is still called "${from}": handoffs and settings naming "${from}" stay with it.`,
-    );
+export function sayDuplicateRename(say: (text: string) => void, from: string, to: string): void {
+  say(
+    `Renamed one "${from}" to "${to}". Another agent is still called "${from}": handoffs and settings naming "${from}" stay with it.`,
+  );
 }

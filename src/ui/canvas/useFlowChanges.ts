@@ -13,8 +13,7 @@ import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import { useCallback, useRef } from 'react';
 import { connectHandoff, type Point } from '../../model/edit';
 import { indexOfId, moveAgentsById, type DesignerState } from '../../store';
-import { useDesignerStore } from '../../store/hooks';
-import { uiStore } from '../uiStore';
+import { useApp } from '../../app/appContext';
 
 export type Sizes = Map<string, { width: number; height: number }>;
 
@@ -34,7 +33,8 @@ export function useFlowChanges(
   onSizes: () => void,
   onDragPositions: (positions: DragPositions) => void,
 ) {
-  const store = useDesignerStore();
+  const app = useApp();
+  const store = app.designer;
   const gesture = useRef(0);
   // React Flow reports the last position of a drag with `dragging: false` before the drag-stop
   // event: it still belongs to the drag's undo step.
@@ -136,14 +136,12 @@ export function useFlowChanges(
       if (source === undefined || target === undefined) return;
       const first = state.doc.handoffs.length === 0;
       const result = state.apply((d) => connectHandoff(d, source, target), { label: 'Connect' });
-      if (!result.ok) uiStore.getState().say(result.error.message, 'error');
+      if (!result.ok) app.say(result.error.message, 'error');
       else if (first) {
-        uiStore
-          .getState()
-          .say('First handoff drawn: the implied mesh is off; only drawn edges count now.');
+        app.say('First handoff drawn: the implied mesh is off; only drawn edges count now.');
       }
     },
-    [store],
+    [app, store],
   );
 
   const isValidConnection = useCallback(

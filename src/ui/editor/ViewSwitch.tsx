@@ -1,8 +1,10 @@
 import './editor.css';
-import { viewStore, useViewMode, type ViewMode } from './viewStore';
+import { useViewMode, type ViewMode } from './viewStore';
+import { useApp } from '../../app/appContext';
 
 /** The toolbar's JSON toggle: shows the JSON view beside the canvas, or hides it. */
 export function ViewSwitch() {
+  const app = useApp();
   const mode = useViewMode();
   const open = mode !== 'canvas';
   return (
@@ -11,7 +13,7 @@ export function ViewSwitch() {
       className="json-toggle"
       aria-pressed={open}
       title={open ? 'Hide the JSON view' : 'Edit the document as JSON, beside the canvas'}
-      onClick={() => viewStore.getState().setMode(open ? 'canvas' : 'split')}
+      onClick={() => app.viewMode.getState().setMode(open ? 'canvas' : 'split')}
     >
       {'{ }'} JSON
     </button>
@@ -25,6 +27,7 @@ const LAYOUTS: ReadonlyArray<{ mode: ViewMode; label: string; title: string }> =
 
 /** The JSON view's header: its layout (split or full width) and a close button. */
 export function JsonPaneHeader() {
+  const app = useApp();
   const mode = useViewMode();
   return (
     <header className="json-pane__header">
@@ -36,7 +39,7 @@ export function JsonPaneHeader() {
             type="button"
             aria-pressed={mode === l.mode}
             title={l.title}
-            onClick={() => viewStore.getState().setMode(l.mode)}
+            onClick={() => app.viewMode.getState().setMode(l.mode)}
           >
             {l.label}
           </button>
@@ -47,7 +50,7 @@ export function JsonPaneHeader() {
         className="json-pane__close"
         aria-label="Close the JSON view"
         title="Close the JSON view"
-        onClick={() => viewStore.getState().setMode('canvas')}
+        onClick={() => app.viewMode.getState().setMode('canvas')}
       >
         ×
       </button>

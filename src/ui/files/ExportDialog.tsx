@@ -9,10 +9,9 @@ import {
   type ExportTarget,
 } from '../../model/export';
 import { useDesigner } from '../../store/hooks';
-import { uiStore } from '../uiStore';
 import { Dialog } from './Dialog';
 import { appSchemaUrl, copyText, downloadText, fileNameFor } from './download';
-import { filesStore } from './filesStore';
+import { useApp } from '../../app/appContext';
 
 interface Format {
   target: ExportTarget;
@@ -61,6 +60,7 @@ function notesFor(doc: Workflow, target: ExportTarget): string[] {
 
 /** Export: the document as JSON, Mermaid, or Agent Framework code, to copy or download. */
 export function ExportDialog() {
+  const app = useApp();
   const doc = useDesigner((s) => s.doc);
   const [active, setActive] = useState<ExportTarget>('json');
   const format = FORMATS.find((f) => f.target === active) ?? FORMATS[0]!;
@@ -69,9 +69,9 @@ export function ExportDialog() {
     [doc, active],
   );
   const notes = useMemo(() => notesFor(doc, active), [doc, active]);
-  const close = () => filesStore.getState().set({ exportOpen: false });
+  const close = () => app.files.getState().set({ exportOpen: false });
   const fileName = fileNameFor(doc.name, format.extension);
-  const say = (message: string, tone?: 'info' | 'error') => uiStore.getState().say(message, tone);
+  const say = (message: string, tone?: 'info' | 'error') => app.ui.getState().say(message, tone);
 
   return (
     <Dialog

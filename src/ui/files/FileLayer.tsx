@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { ImportDialog } from './ImportDialog';
 import { startImport, useFiles } from './filesStore';
 import { useFileDrop } from './useFileDrop';
+import { useApp } from '../../app/appContext';
 
 // The exporters (Python, .NET, Mermaid) load when the dialog first opens.
 const ExportDialog = lazy(() =>
@@ -18,6 +19,7 @@ const looksLikeWorkflow = (text: string) =>
  * opens the import dialog, which says why.
  */
 export function FileLayer() {
+  const app = useApp();
   const importing = useFiles((s) => s.importing);
   const exportOpen = useFiles((s) => s.exportOpen);
   const dragging = useFileDrop();
@@ -31,11 +33,11 @@ export function FileLayer() {
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (!looksLikeWorkflow(text)) return;
       e.preventDefault();
-      startImport(text, 'the clipboard');
+      startImport(app.files, text, 'the clipboard');
     };
     window.addEventListener('paste', paste);
     return () => window.removeEventListener('paste', paste);
-  }, []);
+  }, [app]);
 
   return (
     <>

@@ -1,10 +1,8 @@
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { parseWorkflowText, validateWorkflow } from '../../model';
-import { useDesignerStore } from '../../store/hooks';
-import { openAsNew } from '../library/librarySession';
-import { uiStore } from '../uiStore';
 import { Dialog } from './Dialog';
-import { filesStore, importFile, type ImportSource } from './filesStore';
+import { importFile, type ImportSource } from './filesStore';
+import { useApp } from '../../app/appContext';
 
 /**
  * Import: the text of a picked, dropped or pasted file, checked as it is shown. Every problem
@@ -12,7 +10,8 @@ import { filesStore, importFile, type ImportSource } from './filesStore';
  * library, or the open workflow replaced (one undo step). The text is data: only parsed.
  */
 export function ImportDialog({ source }: { source: ImportSource }) {
-  const store = useDesignerStore();
+  const app = useApp();
+  const store = app.designer;
   const [text, setText] = useState(source.text);
   const [origin, setOrigin] = useState(source.origin);
   const [busy, setBusy] = useState(false);
@@ -23,24 +22,24 @@ export function ImportDialog({ source }: { source: ImportSource }) {
     [deferred],
   );
   const issues = useMemo(() => (result?.ok ? validateWorkflow(result.doc) : []), [result]);
-  const close = () => filesStore.getState().set({ importing: undefined });
+  const close = () => app.files.getState().set({ importing: undefined });
   const doc = result?.ok && deferred === text ? result.doc : undefined;
 
   const asNew = async () => {
     if (!doc) return;
     setBusy(true);
-    const ok = await openAsNew(doc);
+    const ok = await app.session.openAsNew(doc);
     setBusy(false);
     if (ok) {
       close();
-      uiStore.getState().say(`Imported "${doc.name}" as a new workflow.`);
+      app.say(`Imported "${doc.name}" as a new workflow.`);
     }
   };
   const replace = () => {
     if (!doc) return;
     store.getState().replaceDocument(doc, 'Import');
     close();
-    uiStore.getState().say(`Replaced the open workflow with "${doc.name}". Undo with Ctrl+Z.`);
+    app.say(`Replaced the open workflow with "${doc.name}". Undo with Ctrl+Z.`);
   };
 
   const errors = issues.filter((i) => i.severity === 'error').length;
@@ -83,8 +82,8 @@ export function ImportDialog({ source }: { source: ImportSource }) {
             const file = e.target.files?.[0];
             e.target.value = '';
             if (!file) return;
-            await importFile(file);
-            const next = filesStore.getState().importing;
+            await importFile(app.files, file);
+            const next = app.files.getState().importing;
             setText(next?.text ?? '');
             setOrigin(next?.origin);
           }}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { uiStore } from '../uiStore';
 import { importFile } from './filesStore';
+import { useApp } from '../../app/appContext';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
 
@@ -10,6 +10,7 @@ const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types]
  * whether a file is being dragged over the page, for the overlay.
  */
 export function useFileDrop(): boolean {
+  const app = useApp();
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -36,8 +37,8 @@ export function useFileDrop(): boolean {
       const files = [...(e.dataTransfer?.files ?? [])];
       const file = files[0];
       if (!file) return;
-      if (files.length > 1) uiStore.getState().say(`Importing ${file.name} (one file at a time).`);
-      void importFile(file);
+      if (files.length > 1) app.say(`Importing ${file.name} (one file at a time).`);
+      void importFile(app.files, file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -49,6 +50,6 @@ export function useFileDrop(): boolean {
       window.removeEventListener('dragover', overPage);
       window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [app]);
   return over;
 }

@@ -1,11 +1,11 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import { agentIdOf } from '../../store';
-import { useDesigner, useDesignerStore } from '../../store/hooks';
-import { uiStore } from '../uiStore';
+import { useDesigner } from '../../store/hooks';
 import { AgentPicker } from './AgentPicker';
 import { agentNodeBox, focusAgentNode } from './flowNode';
-import { pickerStore, usePicker } from './pickerStore';
+import { usePicker } from './pickerStore';
+import { useApp } from '../../app/appContext';
 
 /** The find box (Ctrl/⌘ K, `/`): jumps to an agent, selects it and centres the view on it. */
 export function FindAgent() {
@@ -14,14 +14,15 @@ export function FindAgent() {
 }
 
 function FindDialog() {
-  const store = useDesignerStore();
+  const app = useApp();
+  const store = app.designer;
   const flow = useReactFlow();
   const doc = useDesigner((s) => s.doc);
   const agents = useMemo(
     () => doc.agents.map((a) => ({ name: a.name, description: a.description })),
     [doc.agents],
   );
-  const close = () => pickerStore.getState().set({ find: false });
+  const close = () => app.picker.getState().set({ find: false });
   const jump = (name: string) => {
     close();
     const { doc: current, ids } = store.getState();
@@ -29,7 +30,7 @@ function FindDialog() {
     store.getState().select({ agents: id === undefined ? [] : [id], edges: [] });
     const box = agentNodeBox(flow, name);
     if (!box) return;
-    uiStore.getState().say(`Found ${name}.`);
+    app.say(`Found ${name}.`);
     void flow
       .setCenter(box.x + box.width / 2, box.y + box.height / 2, {
         zoom: Math.max(flow.getZoom(), 0.8),

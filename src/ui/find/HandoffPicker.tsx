@@ -1,11 +1,12 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
-import { useDesigner, useDesignerStore } from '../../store/hooks';
+import { useDesigner } from '../../store/hooks';
 import { connectAgents } from '../shell/commands';
 import { AgentPicker } from './AgentPicker';
 import { handoffTargets } from './matchAgents';
 import { agentNodeBox, focusAgentNode } from './flowNode';
-import { pickerStore, usePicker } from './pickerStore';
+import { usePicker } from './pickerStore';
+import { useApp } from '../../app/appContext';
 
 /** "Hand off to…" (`H` on a selected agent): picks the target of a new handoff. */
 export function HandoffPicker() {
@@ -14,7 +15,7 @@ export function HandoffPicker() {
 }
 
 function HandoffDialog({ from }: { from: string }) {
-  const store = useDesignerStore();
+  const app = useApp();
   const flow = useReactFlow();
   const doc = useDesigner((s) => s.doc);
   const targets = useMemo(() => handoffTargets(doc, from), [doc, from]);
@@ -23,7 +24,7 @@ function HandoffDialog({ from }: { from: string }) {
     const box = agentNodeBox(flow, from);
     return box ? flow.flowToScreenPosition({ x: box.x + box.width + 12, y: box.y }) : undefined;
   }, [flow, from]);
-  const close = () => pickerStore.getState().set({ handoffFrom: undefined });
+  const close = () => app.picker.getState().set({ handoffFrom: undefined });
   return (
     <AgentPicker
       title={`Hand off from ${from} to…`}
@@ -33,7 +34,7 @@ function HandoffDialog({ from }: { from: string }) {
       anchor={anchor}
       onPick={(to) => {
         close();
-        connectAgents(store, from, to);
+        connectAgents(app, from, to);
         const box = agentNodeBox(flow, from);
         if (box) requestAnimationFrame(() => focusAgentNode(box.id));
       }}

@@ -1,24 +1,8 @@
-/**
- * Which agent picker is open: the find box (Ctrl/⌘ K, `/`) or the "hand off to…" picker (`H`).
- * View state only; never in the undo history.
- */
-import { createStore } from 'zustand/vanilla';
+/** Which agent picker is open, for components (`app.picker`, see `src/store/pickerState.ts`). */
 import { useStore } from 'zustand';
-
-export interface PickerState {
-  /** The find box is open. */
-  find: boolean;
-  /** The agent a new handoff starts from, while the "hand off to…" picker is open. */
-  handoffFrom: string | undefined;
-  set(patch: Partial<Omit<PickerState, 'set'>>): void;
-}
-
-export const pickerStore = createStore<PickerState>()((set) => ({
-  find: false,
-  handoffFrom: undefined,
-  set: (patch) => set(patch),
-}));
+import { useApp } from '../../app/appContext';
+import type { PickerState } from '../../store/pickerState';
 
 export function usePicker<T>(selector: (state: PickerState) => T): T {
-  return useStore(pickerStore, selector);
+  return useStore(useApp().picker, selector);
 }

@@ -8,7 +8,7 @@ import {
 } from '../../model/edit';
 import { DEFAULT_TURN_LIMIT, type Agent, type Workflow } from '../../model';
 import { isDuplicateName, onAgent, renameAgentById } from '../../store/byId';
-import { useDesigner, useDesignerStore } from '../../store/hooks';
+import { useDesigner } from '../../store/hooks';
 import { agentIdOf } from '../../store/identity';
 import { sayDuplicateRename } from '../canvas/InlineName';
 import { connectAgents, deleteSelection } from '../shell/commands';
@@ -17,6 +17,7 @@ import { ModelField } from './ModelField';
 import { IssueList } from './IssueList';
 import { AgentBreakpointToggle, AgentRunTurns } from './RunTrace';
 import { ToolPicker } from './ToolPicker';
+import { useApp } from '../../app/appContext';
 
 /**
  * The selected agent (`id`: its view id): name, description, instructions, model, tools,
@@ -25,7 +26,8 @@ import { ToolPicker } from './ToolPicker';
  * start agent) belong to the name.
  */
 export function AgentInspector({ id, agent }: { id: string; agent: Agent }) {
-  const store = useDesignerStore();
+  const app = useApp();
+  const store = app.designer;
   const doc = useDesigner((s) => s.doc);
   const issues = useDesigner((s) => s.issues);
   const name = agent.name;
@@ -67,7 +69,7 @@ export function AgentInspector({ id, agent }: { id: string; agent: Agent }) {
             label: `Rename ${name}`,
             select: { agents: [id], edges: [] },
           });
-          if (result.ok && duplicate && to !== name) sayDuplicateRename(name, to);
+          if (result.ok && duplicate && to !== name) sayDuplicateRename(app.say, name, to);
           return result.ok ? undefined : result.error.message;
         }}
       />
@@ -146,7 +148,7 @@ export function AgentInspector({ id, agent }: { id: string; agent: Agent }) {
       <AgentBreakpointToggle agent={name} />
       <AgentRunTurns agent={agent} doc={doc} />
       <div className="inspector__actions">
-        <button type="button" className="danger" onClick={() => deleteSelection(store)}>
+        <button type="button" className="danger" onClick={() => deleteSelection(app)}>
           Delete agent
         </button>
       </div>
@@ -174,7 +176,8 @@ function Handoffs({ id, name }: { id: string; name: string }) {
 }
 
 function HandoffList({ name, doc }: { name: string; doc: Workflow }) {
-  const store = useDesignerStore();
+  const app = useApp();
+  const store = app.designer;
   const [target, setTarget] = useState('');
   const group = useRef<HTMLFieldSetElement>(null);
   const outbound = doc.handoffs.flatMap((e, i) => (e.source === name ? [{ e, i }] : []));
@@ -226,7 +229,7 @@ function HandoffList({ name, doc }: { name: string; doc: Workflow }) {
           <button
             type="button"
             onClick={() => {
-              if (!connectAgents(store, name, chosen)) return;
+              if (!connectAgents(app, name, chosen)) return;
               // The button may be gone (no target left): focus the new handoff's entry.
               requestAnimationFrame(() =>
                 group.current

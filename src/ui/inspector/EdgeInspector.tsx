@@ -1,17 +1,18 @@
 import { handoffTools, type Handoff } from '../../model';
 import { deleteById, updateHandoffById } from '../../store/byId';
-import { useDesigner, useDesignerStore } from '../../store/hooks';
-import { uiStore } from '../uiStore';
+import { useDesigner } from '../../store/hooks';
 import { DocText, Field } from './fields';
 import { IssueList } from './IssueList';
 import { EdgeBreakpointToggle, EdgeRunTrace } from './RunTrace';
+import { useApp } from '../../app/appContext';
 
 /**
  * The selected handoff (`id`: its view id; `index`: where it is in `doc.handoffs` now): its ends,
  * its description and the exact tool the source model sees. Edits address it by id.
  */
 export function EdgeInspector({ id, edge, index }: { id: string; edge: Handoff; index: number }) {
-  const store = useDesignerStore();
+  const app = useApp();
+  const store = app.designer;
   const doc = useDesigner((s) => s.doc);
   const issues = useDesigner((s) => s.issues);
   const mine = issues.filter((i) => i.edge?.index === index);
@@ -25,7 +26,7 @@ export function EdgeInspector({ id, edge, index }: { id: string; edge: Handoff; 
     const result = store
       .getState()
       .apply(updateHandoffById(id, { [end]: value }), { label: 'Change handoff' });
-    if (!result.ok) uiStore.getState().say(result.error.message, 'error');
+    if (!result.ok) app.say(result.error.message, 'error');
   };
   return (
     <section className="inspector__body" aria-label={`Handoff ${edge.source} to ${edge.target}`}>

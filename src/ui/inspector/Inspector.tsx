@@ -1,14 +1,15 @@
-import { useDesigner, useDesignerStore } from '../../store/hooks';
+import { useDesigner } from '../../store/hooks';
 import { indexOfId } from '../../store/identity';
 import { deleteSelection, duplicateSelection } from '../shell/commands';
 import { AgentInspector } from './AgentInspector';
 import { EdgeInspector } from './EdgeInspector';
 import { ToolInspector } from './ToolInspector';
 import { WorkflowInspector } from './WorkflowInspector';
+import { useApp } from '../../app/appContext';
 
 /** The side panel: what is selected (agent, handoff, tool), else the workflow's settings. */
 export function Inspector() {
-  const store = useDesignerStore();
+  const app = useApp();
   const doc = useDesigner((s) => s.doc);
   const ids = useDesigner((s) => s.ids);
   const selection = useDesigner((s) => s.selection);
@@ -24,10 +25,10 @@ export function Inspector() {
           {agents.length} agent(s) and {edges.length} handoff(s) selected.
         </p>
         <div className="inspector__actions">
-          <button type="button" onClick={() => duplicateSelection(store)} disabled={!agents.length}>
+          <button type="button" onClick={() => duplicateSelection(app)} disabled={!agents.length}>
             Duplicate
           </button>
-          <button type="button" className="danger" onClick={() => deleteSelection(store)}>
+          <button type="button" className="danger" onClick={() => deleteSelection(app)}>
             Delete
           </button>
         </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Agent, Workflow } from '../../model';
 import { modelInputOfTurn, turnsForAgent, type Turn } from '../../trace';
 import { useAgentOverlay, useEdgeOverlay, useShownTraceState } from '../canvas/useTraceOverlay';
-import { appRunController } from '../run/runContext';
+import { useApp } from '../../app/appContext';
 import { callUsageText, totalsText, usageTitle } from '../run/usageText';
 import {
   toggleAgentBreakpoint,
@@ -81,10 +81,11 @@ export function AgentRunTurns({ agent, doc }: { agent: Agent; doc: Workflow }) {
 }
 
 function TurnView({ turn, agent, doc }: { turn: Turn; agent: Agent; doc: Workflow }) {
+  const { runs } = useApp();
   const [input, setInput] = useState<string | undefined>(undefined);
   const showInput = () => {
     // Rebuilt from the run's events on demand: what this call's model was given.
-    const events = appRunController().getView().timeline.events;
+    const events = runs.getView().timeline.events;
     const messages = modelInputOfTurn(events, turn, {
       instructions: agent.instructions,
       autonomousPrompt: doc.interaction.autonomousPrompt,

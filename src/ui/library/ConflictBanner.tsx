@@ -1,7 +1,5 @@
-import { designerStore } from '../../store';
 import { useDesigner } from '../../store/hooks';
-import { retrySave } from './autosave';
-import { loadStoredVersion } from './librarySession';
+import { useApp } from '../../app/appContext';
 import { useLibrary } from './libraryStore';
 import { formatWhen } from './when';
 import './library.css';
@@ -11,6 +9,7 @@ import './library.css';
  * overwritten unseen) until the person loads that version or keeps this one.
  */
 export function ConflictBanner() {
+  const app = useApp();
   const conflict = useLibrary((s) => s.conflict);
   const name = useDesigner((s) => s.doc.name);
   if (!conflict) return null;
@@ -20,13 +19,13 @@ export function ConflictBanner() {
       <span className="storage-banner__detail">({formatWhen(conflict.updatedAt)}).</span>{' '}
       <span>This tab does not save it until you choose.</span>
       <span className="storage-banner__actions">
-        <button type="button" onClick={() => void loadStoredVersion()}>
+        <button type="button" onClick={() => void app.session.loadStoredVersion()}>
           Load that version
         </button>
         <button
           type="button"
           className="primary"
-          onClick={() => void retrySave(designerStore.getState().doc)}
+          onClick={() => void app.autosave.retry(app.designer.getState().doc)}
           title="Save this tab's version over the other tab's"
         >
           Keep mine

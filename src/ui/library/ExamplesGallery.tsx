@@ -1,39 +1,30 @@
 import { useEffect, useState } from 'react';
 import type { Workflow } from '../../model';
 import { EXAMPLES } from '../examples';
-import { uiStore } from '../uiStore';
-import { fetchExample, openAsNew } from './librarySession';
-
-const cache = new Map<string, Workflow>();
+import { useApp } from '../../app/appContext';
 
 /** The examples to start from, with what each one holds. Opening one adds a copy to the library. */
 export function ExamplesGallery({ onOpened }: { onOpened(): void }) {
-  const [docs, setDocs] = useState<ReadonlyMap<string, Workflow>>(cache);
+  const app = useApp();
+  const { session } = app;
+  const [docs, setDocs] = useState<ReadonlyMap<string, Workflow>>(() => session.knownExamples());
   useEffect(() => {
     let cancelled = false;
-    void Promise.all(
-      EXAMPLES.filter((e) => !cache.has(e.file)).map(async (e) => {
-        const result = await fetchExample(e.file);
-        if (result.ok) cache.set(e.file, result.doc);
-      }),
-    ).then(() => {
-      if (!cancelled) setDocs(new Map(cache));
+    void Promise.all(EXAMPLES.map((e) => session.fetchExample(e.file))).then(() => {
+      if (!cancelled) setDocs(session.knownExamples());
     });
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [session]);
 
   const open = async (file: string) => {
-    const result = cache.get(file) ?? (await fetchExample(file));
-    if ('ok' in result && !result.ok) {
-      uiStore
-        .getState()
-        .say(`The example could not be opened: ${result.problems[0]?.message ?? ''}`, 'error');
+    const result = await session.fetchExample(file);
+    if (!result.ok) {
+      app.say(`The example could not be opened: ${result.problems[0]?.message ?? ''}`, 'error');
       return;
     }
-    const doc = 'ok' in result ? result.doc : result;
-    if (await openAsNew(doc)) onOpened();
+    if (await session.openAsNew(result.doc)) onOpened();
   };
 
   return (

@@ -1,19 +1,18 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { designerStore } from '../../store';
+import type { App } from '../../app/createApp';
 import { useDesigner } from '../../store/hooks';
 import { EXAMPLES } from '../examples';
 import { downloadText, fileNameFor, workflowFileText } from '../files/download';
 import { FileLayer } from '../files/FileLayer';
-import { filesStore, startImport } from '../files/filesStore';
+import { startImport } from '../files/filesStore';
 import { useAnchoredPosition } from '../shell/useAnchoredPosition';
-import { uiStore } from '../uiStore';
 import { LibraryDialog } from './LibraryDialog';
-import { fetchExample, newBlankWorkflow, openAsNew } from './librarySession';
-import { libraryStore, useLibrary, type SaveStatus } from './libraryStore';
+import { useLibrary, type SaveStatus } from './libraryStore';
 import { UndoToast } from './UndoToast';
 import { formatWhen } from './when';
 import './library.css';
+import { useApp } from '../../app/appContext';
 
 /** The save status in words; while another tab's save is unresolved this tab saves nothing. */
 function statusText(save: SaveStatus, held: boolean): string {
@@ -30,20 +29,17 @@ function statusText(save: SaveStatus, held: boolean): string {
   }
 }
 
-async function newFromExample(file: string): Promise<void> {
-  const example = await fetchExample(file);
-  if (example.ok) await openAsNew(example.doc);
-  else
-    uiStore
-      .getState()
-      .say(`The example could not be opened: ${example.problems[0]?.message ?? ''}`, 'error');
+async function newFromExample(app: App, file: string): Promise<void> {
+  const example = await app.session.fetchExample(file);
+  if (example.ok) await app.session.openAsNew(example.doc);
+  else app.say(`The example could not be opened: ${example.problems[0]?.message ?? ''}`, 'error');
 }
 
-function downloadJson(): void {
-  const doc = designerStore.getState().doc;
+function downloadJson(app: App): void {
+  const doc = app.designer.getState().doc;
   const name = fileNameFor(doc.name, 'json');
   downloadText(name, workflowFileText(doc));
-  uiStore.getState().say(`Downloaded ${name}.`);
+  app.say(`Downloaded ${name}.`);
 }
 
 /**
@@ -52,6 +48,7 @@ function downloadJson(): void {
  * file dialogs, the drop overlay and the undo toast.
  */
 export function LibraryButton() {
+  const app = useApp();
   const name = useDesigner((s) => s.doc.name);
   const save = useLibrary((s) => s.save);
   const held = useLibrary((s) => s.conflict !== undefined);
@@ -130,11 +127,15 @@ export function LibraryButton() {
             <button
               type="button"
               role="menuitem"
-              onClick={run(() => libraryStore.getState().set({ dialogOpen: true }))}
+              onClick={run(() => app.library.getState().set({ dialogOpen: true }))}
             >
               Open a workflow…
             </button>
-            <button type="button" role="menuitem" onClick={run(newBlankWorkflow)}>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={run(() => app.session.newBlankWorkflow())}
+            >
               New blank workflow
             </button>
             <div className="menu__label" role="presentation">
@@ -146,23 +147,23 @@ export function LibraryButton() {
                 type="button"
                 role="menuitem"
                 className="menu__indented"
-                onClick={run(() => newFromExample(e.file))}
+                onClick={run(() => newFromExample(app, e.file))}
               >
                 {e.title}
               </button>
             ))}
             <div className="menu__separator" role="separator" />
-            <button type="button" role="menuitem" onClick={run(() => startImport())}>
+            <button type="button" role="menuitem" onClick={run(() => startImport(app.files))}>
               Import…
             </button>
             <button
               type="button"
               role="menuitem"
-              onClick={run(() => filesStore.getState().set({ exportOpen: true }))}
+              onClick={run(() => app.files.getState().set({ exportOpen: true }))}
             >
               Export (JSON, Mermaid, Python, .NET)…
             </button>
-            <button type="button" role="menuitem" onClick={run(downloadJson)}>
+            <button type="button" role="menuitem" onClick={run(() => downloadJson(app))}>
               Download JSON
             </button>
           </div>,

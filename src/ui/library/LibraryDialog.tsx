@@ -1,14 +1,14 @@
 import { Dialog } from '../files/Dialog';
 import { ExamplesGallery } from './ExamplesGallery';
-import { newBlankWorkflow } from './librarySession';
-import { libraryStore, useLibrary } from './libraryStore';
+import { useLibrary } from './libraryStore';
+import { useApp } from '../../app/appContext';
 import { UndoToast } from './UndoToast';
 import { WorkflowItem } from './WorkflowItem';
 
-const close = () => libraryStore.getState().set({ dialogOpen: false });
-
 /** The library: the stored workflows (open, rename, duplicate, delete) and what to start from. */
 export function LibraryDialog() {
+  const app = useApp();
+  const close = () => app.library.getState().set({ dialogOpen: false });
   const items = useLibrary((s) => s.items);
   const currentId = useLibrary((s) => s.currentId);
   return (
@@ -19,7 +19,7 @@ export function LibraryDialog() {
           type="button"
           className="primary"
           onClick={async () => {
-            if (await newBlankWorkflow()) close();
+            if (await app.session.newBlankWorkflow()) close();
           }}
         >
           + New blank

@@ -1,7 +1,6 @@
-import { designerStore } from '../../store';
 import { useDesigner } from '../../store/hooks';
 import { downloadText, fileNameFor, workflowFileText } from '../files/download';
-import { retrySave } from './autosave';
+import { useApp } from '../../app/appContext';
 import { useLibrary } from './libraryStore';
 import './library.css';
 
@@ -11,11 +10,12 @@ import './library.css';
  * document can be downloaded as a rescue.
  */
 export function StorageBanner() {
+  const app = useApp();
   const save = useLibrary((s) => s.save);
   const name = useDesigner((s) => s.doc.name);
   if (save.state !== 'error' && save.state !== 'unavailable') return null;
   const download = () => {
-    const doc = designerStore.getState().doc;
+    const doc = app.designer.getState().doc;
     downloadText(fileNameFor(doc.name, 'json'), workflowFileText(doc));
   };
   return (
@@ -28,7 +28,7 @@ export function StorageBanner() {
       <span className="storage-banner__detail">{save.message}</span>{' '}
       <span>Your edits are kept in this tab; the next change tries again.</span>
       <span className="storage-banner__actions">
-        <button type="button" onClick={() => void retrySave(designerStore.getState().doc)}>
+        <button type="button" onClick={() => void app.autosave.retry(app.designer.getState().doc)}>
           Retry now
         </button>
         <button type="button" className="primary" onClick={download}>

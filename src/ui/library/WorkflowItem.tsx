@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { WorkflowSummary } from '../../storage/workflows';
-import { deleteWorkflow, duplicateWorkflow, openWorkflow, renameWorkflow } from './librarySession';
+import { useApp } from '../../app/appContext';
 import { formatWhen } from './when';
 
 interface Props {
@@ -11,10 +11,11 @@ interface Props {
 
 /** One stored workflow: its name (click to open), last change, and what can be done with it. */
 export function WorkflowItem({ item, current, onOpened }: Props) {
+  const { session } = useApp();
   const [renaming, setRenaming] = useState(false);
   const commit = (value: string) => {
     setRenaming(false);
-    if (value.trim() && value.trim() !== item.name) void renameWorkflow(item.id, value);
+    if (value.trim() && value.trim() !== item.name) void session.renameWorkflow(item.id, value);
   };
   return (
     <li
@@ -45,7 +46,7 @@ export function WorkflowItem({ item, current, onOpened }: Props) {
             className="wf-item__open"
             title={current ? 'This workflow is open' : `Open ${item.name}`}
             onClick={async () => {
-              if (await openWorkflow(item.id)) onOpened();
+              if (await session.openWorkflow(item.id)) onOpened();
             }}
           >
             {item.name}
@@ -64,7 +65,7 @@ export function WorkflowItem({ item, current, onOpened }: Props) {
         </button>
         <button
           type="button"
-          onClick={() => void duplicateWorkflow(item.id)}
+          onClick={() => void session.duplicateWorkflow(item.id)}
           aria-label={`Duplicate ${item.name}`}
         >
           Duplicate
@@ -72,7 +73,7 @@ export function WorkflowItem({ item, current, onOpened }: Props) {
         <button
           type="button"
           className="danger"
-          onClick={() => void deleteWorkflow(item.id)}
+          onClick={() => void session.deleteWorkflow(item.id)}
           aria-label={`Delete ${item.name}`}
         >
           Delete

@@ -1,15 +1,16 @@
 import { useReactFlow } from '@xyflow/react';
 import { AGENT_TEMPLATES } from '../../model/edit';
-import { useDesignerStore } from '../../store/hooks';
 import { TEMPLATE_MIME } from './dragData';
 import { addAgentAt } from '../shell/commands';
+import { useApp } from '../../app/appContext';
 
 /**
  * Agent templates to drag onto the canvas. Each is also a button: Enter or a click adds the agent
  * in the middle of the visible canvas (the keyboard way).
  */
 export function Palette() {
-  const store = useDesignerStore();
+  const app = useApp();
+  const store = app.designer;
   const { screenToFlowPosition } = useReactFlow();
   const addInView = (id: string) => {
     const template = AGENT_TEMPLATES.find((t) => t.id === id)!;
@@ -19,7 +20,7 @@ export function Palette() {
       : { x: 0, y: 0 };
     // Stagger so that several clicks do not stack agents exactly on top of each other.
     const n = store.getState().doc.agents.length % 6;
-    addAgentAt(store, template.agent, { x: center.x - 120 + n * 24, y: center.y - 50 + n * 24 });
+    addAgentAt(app, template.agent, { x: center.x - 120 + n * 24, y: center.y - 50 + n * 24 });
   };
   return (
     <nav className="palette" aria-label="Agent palette">

@@ -1,5 +1,5 @@
 import { runStatus, type RunView } from '../../runs';
-import { openWorkflow } from '../library/librarySession';
+import { useApp } from '../../app/appContext';
 import { useLibrary } from '../library/libraryStore';
 
 /**
@@ -7,6 +7,7 @@ import { useLibrary } from '../library/libraryStore';
  * a way back to its workflow. Its requests are answered there, never from here.
  */
 export function BackgroundRunNote({ run }: { run: RunView }) {
+  const { session } = useApp();
   const id = run.workflowId;
   // The library's name (it may have been renamed since the run started).
   const stored = useLibrary((s) =>
@@ -25,7 +26,7 @@ export function BackgroundRunNote({ run }: { run: RunView }) {
         <button
           type="button"
           className="run-background__open"
-          onClick={() => void openWorkflow(stored.id)}
+          onClick={() => void session.openWorkflow(stored.id)}
           title={`Open “${name}” to follow its run`}
         >
           Show it

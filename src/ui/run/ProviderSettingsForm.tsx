@@ -10,7 +10,8 @@ import {
   type ProviderSettings,
 } from '../../runs';
 import { ModelWarning } from './ModelWarning';
-import { listedModels, useProviderModels, watchProviderModels } from './providerModels';
+import { listedModels, useProviderModels } from './providerModels';
+import { useApp } from '../../app/appContext';
 
 interface Props {
   settings: ProviderSettings;
@@ -107,9 +108,10 @@ const PACES: ReadonlyArray<[string, number]> = [
 
 /** Provider picker and settings, with "Test connection". Keys stay in this browser. */
 export function ProviderSettingsForm({ settings, onChange }: Props) {
+  const { providerModels } = useApp();
   const [check, setCheck] = useState<ConnectionCheck | 'checking' | undefined>();
   const listId = useId();
-  useEffect(() => watchProviderModels(settings), [settings]);
+  useEffect(() => providerModels.watch(settings), [providerModels, settings]);
   const { models } = useProviderModels();
   const listed = listedModels(models);
   const change = (next: ProviderSettings) => {

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RunController, RunSummary, RunView } from '../../runs';
 import { runFileName, runFileText, runStatus, sampleMessage } from '../../runs';
-import { designerStore } from '../../store';
 import { useDesigner } from '../../store/hooks';
 import { checkpointsOf } from '../../trace';
 import { BackgroundRunNote } from './BackgroundRunNote';
@@ -17,7 +16,8 @@ import { PastRuns } from './PastRuns';
 import { ProviderSettingsForm } from './ProviderSettingsForm';
 import { Requests } from './Requests';
 import { RunHeader } from './RunHeader';
-import { appRunController, runUiStore, useRunUi } from './runContext';
+import { useRunUi } from './runContext';
+import { useApp } from '../../app/appContext';
 import { StartForm } from './StartForm';
 import { Timeline } from './Timeline';
 import { useProviderSettings } from './useProviderSettings';
@@ -29,6 +29,7 @@ import './run.css';
  * workflow (./openRun.ts); a live run of another workflow is a note with a way back to it.
  */
 export function RunPanel() {
+  const { runUi } = useApp();
   const open = useRunUi((s) => s.open);
   const view = useOpenRunView();
   const background = useBackgroundRun();
@@ -40,7 +41,7 @@ export function RunPanel() {
         <button
           type="button"
           aria-expanded={open}
-          onClick={() => runUiStore.getState().set({ open: !open })}
+          onClick={() => runUi.getState().set({ open: !open })}
         >
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> Run
         </button>
@@ -67,24 +68,23 @@ export function RunPanel() {
  */
 function useInterruptedRuns(view: RunView, busy: boolean): RunSummary[] {
   const ownerKey = useOpenOwnerKey();
+  const { runs: controller } = useApp();
   const [runs, setRuns] = useState<RunSummary[]>([]);
   useEffect(() => {
     let cancelled = false;
-    appRunController()
-      .listRuns(openOwner())
-      .then(
-        (list) => !cancelled && setRuns(list.filter((r) => r.state === 'interrupted')),
-        () => undefined,
-      );
+    controller.listRuns(openOwner()).then(
+      (list) => !cancelled && setRuns(list.filter((r) => r.state === 'interrupted')),
+      () => undefined,
+    );
     return () => {
       cancelled = true;
     };
-  }, [ownerKey, view.live, view.runId]);
+  }, [controller, ownerKey, view.live, view.runId]);
   const newest = runs[0]?.runId;
   const shown = view.runId !== undefined;
   useEffect(() => {
-    if (newest !== undefined && !shown && !busy) void appRunController().open(newest);
-  }, [newest, shown, busy]);
+    if (newest !== undefined && !shown && !busy) void controller.open(newest);
+  }, [controller, newest, shown, busy]);
   return runs;
 }
 
@@ -99,7 +99,8 @@ async function download(controller: RunController, runId: string): Promise<void>
 }
 
 function RunBody() {
-  const controller = appRunController();
+  const app = useApp();
+  const controller = app.runs;
   const view = useOpenRunView();
   const background = useBackgroundRun();
   const busy = view.live || background !== undefined;
@@ -110,15 +111,15 @@ function RunBody() {
   const [problem, setProblem] = useState<string | undefined>();
   const agents = useMemo(() => doc.agents.map((a) => a.name), [doc]);
   const sample = useMemo(() => sampleMessage(doc), [doc]);
-  const setCursor = (c: number | null) => runUiStore.getState().set({ cursor: c });
-  useEffect(() => runUiStore.getState().set({ cursor: null }), [view.runId]);
+  const setCursor = (c: number | null) => app.runUi.getState().set({ cursor: c });
+  useEffect(() => app.runUi.getState().set({ cursor: null }), [app, view.runId]);
   const ownerKey = useOpenOwnerKey();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key says when the owner changed
   const load = useCallback(() => controller.listRuns(openOwner()), [controller, ownerKey]);
   const start = async (text: string) =>
-    controller.start(designerStore.getState().doc, text, settings, await storedWorkflowId());
+    controller.start(app.designer.getState().doc, text, settings, await storedWorkflowId());
   const forkOpen = (runId: string, checkpointId?: string) =>
-    controller.fork(runId, checkpointId, settings, designerStore.getState().doc, openOwner().id);
+    controller.fork(runId, checkpointId, settings, app.designer.getState().doc, openOwner().id);
   const guard = (action: Promise<unknown>) =>
     void action.then(
       () => setProblem(undefined),

@@ -14,11 +14,15 @@ import {
   type RunOwner,
   type RunView,
 } from '../../runs';
-import { designerStore } from '../../store';
+import {
+  appRunController,
+  currentTargetId,
+  designerStore,
+  flushSave,
+  libraryStore,
+  scheduleSave,
+} from '../../app/installed';
 import { TraceTimeline } from '../../trace';
-import { currentTargetId, flushSave, scheduleSave } from '../library/autosave';
-import { libraryStore } from '../library/libraryStore';
-import { appRunController } from './runContext';
 
 let ownerMemo: { id: string | undefined; doc: unknown; owner: RunOwner } | undefined;
 

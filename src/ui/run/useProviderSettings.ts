@@ -5,7 +5,7 @@ import {
   saveProviderSettings,
   type ProviderSettings,
 } from '../../runs';
-import { appRunStore } from './runContext';
+import { useApp } from '../../app/appContext';
 
 /** The provider settings of this browser, loaded from IndexedDB and saved on every change. */
 export function useProviderSettings(): {
@@ -13,11 +13,12 @@ export function useProviderSettings(): {
   loaded: boolean;
   update(next: ProviderSettings): void;
 } {
+  const { db } = useApp();
   const [settings, setSettings] = useState<ProviderSettings>(DEFAULT_PROVIDER_SETTINGS);
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     let cancelled = false;
-    loadProviderSettings(appRunStore().db.settings)
+    loadProviderSettings(db.settings)
       .catch(() => DEFAULT_PROVIDER_SETTINGS)
       .then((s) => {
         if (cancelled) return;
@@ -27,11 +28,14 @@ export function useProviderSettings(): {
     return () => {
       cancelled = true;
     };
-  }, []);
-  const update = useCallback((next: ProviderSettings) => {
-    setSettings(next);
-    // The key stays in this browser's IndexedDB; a failed save keeps it for this page only.
-    void saveProviderSettings(appRunStore().db.settings, next).catch(() => undefined);
-  }, []);
+  }, [db]);
+  const update = useCallback(
+    (next: ProviderSettings) => {
+      setSettings(next);
+      // The key stays in this browser's IndexedDB; a failed save keeps it for this page only.
+      void saveProviderSettings(db.settings, next).catch(() => undefined);
+    },
+    [db],
+  );
   return { settings, loaded, update };
 }

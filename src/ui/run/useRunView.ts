@@ -1,9 +1,9 @@
 import { useSyncExternalStore } from 'react';
+import { useApp } from '../../app/appContext';
 import type { RunView } from '../../runs';
-import { appRunController } from './runContext';
 
 /** The app's run session view; re-renders on every event of the shown run. */
 export function useRunView(): RunView {
-  const controller = appRunController();
+  const controller = useApp().runs;
   return useSyncExternalStore(controller.subscribe, controller.getView);
 }

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { uiStore, useUi } from '../uiStore';
+import { useUi } from '../uiStore';
 import { SHORTCUTS } from './shortcuts';
+import { useApp } from '../../app/appContext';
 
 /** The keyboard-shortcut sheet (`?`), a modal dialog. */
 export function ShortcutSheet() {
+  const app = useApp();
   const open = useUi((s) => s.shortcutsOpen);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -17,16 +19,16 @@ export function ShortcutSheet() {
       ref={ref}
       className="shortcuts"
       aria-labelledby="shortcuts-title"
-      onClose={() => uiStore.getState().set({ shortcutsOpen: false })}
+      onClose={() => app.ui.getState().set({ shortcutsOpen: false })}
       onClick={(e) => {
-        if (e.target === e.currentTarget) uiStore.getState().set({ shortcutsOpen: false });
+        if (e.target === e.currentTarget) app.ui.getState().set({ shortcutsOpen: false });
       }}
     >
       <header>
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <button
           type="button"
-          onClick={() => uiStore.getState().set({ shortcutsOpen: false })}
+          onClick={() => app.ui.getState().set({ shortcutsOpen: false })}
           aria-label="Close"
         >
           ✕

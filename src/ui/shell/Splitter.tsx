@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { PANE_LIMITS, paneSizes, usePaneWidth, type PaneId } from './paneSizes';
+import { useApp } from '../../app/appContext';
+import { PANE_LIMITS, usePaneWidth, type PaneId } from './paneSizes';
 
 const STEP = 16;
 const BIG_STEP = 64;
@@ -16,10 +17,11 @@ interface Props {
  * what is left.
  */
 export function Splitter({ pane, label }: Props) {
+  const { panes } = useApp();
   const width = usePaneWidth(pane);
   const drag = useRef<{ x: number; width: number } | undefined>(undefined);
   const { min, max } = PANE_LIMITS[pane];
-  const resize = (w: number) => paneSizes.getState().resize(pane, w);
+  const resize = (w: number) => panes.getState().resize(pane, w);
 
   const onKeyDown = (e: KeyboardEvent) => {
     // Arrows here must not also move the selected agents on the canvas.

@@ -1,10 +1,10 @@
-import { useDesigner, useDesignerStore } from '../../store/hooks';
+import { useDesigner } from '../../store/hooks';
 import { ViewSwitch } from '../editor/ViewSwitch';
 import { LibraryButton } from '../library/LibraryButton';
-import { runUiStore } from '../run/runContext';
-import { uiStore, useUi, type ThemeChoice } from '../uiStore';
+import { useUi, type ThemeChoice } from '../uiStore';
 import { redo, undo } from './commands';
 import { useLayout } from './useLayout';
+import { useApp } from '../../app/appContext';
 
 const THEME_LABEL: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = {
@@ -15,7 +15,7 @@ const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = {
 
 /** The main toolbar: the workflow menu, undo/redo, layout, grid, theme, shortcuts and the status. */
 export function Toolbar() {
-  const store = useDesignerStore();
+  const app = useApp();
   const layout = useLayout();
   const canUndo = useDesigner((s) => s.canUndo);
   const canRedo = useDesigner((s) => s.canRedo);
@@ -37,7 +37,7 @@ export function Toolbar() {
       <div className="toolbar__group" role="group" aria-label="History">
         <button
           type="button"
-          onClick={() => undo(store)}
+          onClick={() => undo(app)}
           disabled={!canUndo}
           aria-label="Undo"
           title={canUndo ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
@@ -46,7 +46,7 @@ export function Toolbar() {
         </button>
         <button
           type="button"
-          onClick={() => redo(store)}
+          onClick={() => redo(app)}
           disabled={!canRedo}
           aria-label="Redo"
           title={canRedo ? `Redo ${redoLabel} (Shift+Ctrl+Z)` : 'Nothing to redo'}
@@ -74,7 +74,7 @@ export function Toolbar() {
         <button
           type="button"
           aria-pressed={snap}
-          onClick={() => uiStore.getState().set({ snapToGrid: !snap })}
+          onClick={() => app.ui.getState().set({ snapToGrid: !snap })}
           aria-label="Snap to grid"
           title="Snap to grid (G)"
         >
@@ -89,7 +89,7 @@ export function Toolbar() {
         title="Open the Run panel (the offline simulator needs no key)"
         disabled={errors > 0}
         onClick={() => {
-          runUiStore.getState().set({ open: true });
+          app.runUi.getState().set({ open: true });
           // The panel renders its form on the next frame; then the message box takes the focus.
           requestAnimationFrame(() =>
             document.querySelector<HTMLTextAreaElement>('[aria-label="Opening message"]')?.focus(),
@@ -108,7 +108,7 @@ export function Toolbar() {
       </span>
       <button
         type="button"
-        onClick={() => uiStore.getState().set({ theme: NEXT_THEME[theme] })}
+        onClick={() => app.ui.getState().set({ theme: NEXT_THEME[theme] })}
         aria-label={`Theme: ${THEME_LABEL[theme]} (switch)`}
         title="Theme: system, light or dark (T)"
       >
@@ -116,7 +116,7 @@ export function Toolbar() {
       </button>
       <button
         type="button"
-        onClick={() => uiStore.getState().set({ shortcutsOpen: true })}
+        onClick={() => app.ui.getState().set({ shortcutsOpen: true })}
         aria-label="Keyboard shortcuts"
         title="Keyboard shortcuts (?)"
       >

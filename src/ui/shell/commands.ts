@@ -1,6 +1,7 @@
 /**
  * The designer's commands, shared by keyboard shortcuts, the toolbar, the palette and the
- * context of the canvas. Each one goes through the store's one entry point (`apply`).
+ * context of the canvas. Each one goes through the store's one entry point (`apply`) of the
+ * app's designer store, and tells the person what happened through `app.say`.
  */
 import {
   addAgent,
@@ -13,14 +14,15 @@ import {
   type NewAgent,
   type Point,
 } from '../../model/edit';
-import { agentIdOf, agentNames, deleteById, type DesignerStore } from '../../store';
-import { uiStore } from '../uiStore';
+import type { App } from '../../app/createApp';
+import { agentIdOf, agentNames, deleteById } from '../../store';
 
-const say = (text: string, tone?: 'info' | 'error') => uiStore.getState().say(text, tone);
+/** What the commands work on: the app's designer store, its status line and paste offset. */
+export type Workbench = Pick<App, 'designer' | 'say' | 'paste'>;
 
 /** Deletes the selected agents (with their edges and settings) and edges, as one step. */
-export function deleteSelection(store: DesignerStore): void {
-  const { selection, apply, doc, ids } = store.getState();
+export function deleteSelection(app: Workbench): void {
+  const { selection, apply, doc, ids } = app.designer.getState();
   const { agents, edges } = selection;
   if (agents.length === 0 && edges.length === 0) return;
   const label =
@@ -31,76 +33,67 @@ export function deleteSelection(store: DesignerStore): void {
     label,
     select: { agents: [], edges: [] },
   });
-  say(`Deleted ${describe(agents.length, edges.length)}. Undo with Ctrl+Z.`);
+  app.say(`Deleted ${describe(agents.length, edges.length)}. Undo with Ctrl+Z.`);
 }
 
 /** Copies the selected agents next to the originals and selects the copies. */
-export function duplicateSelection(store: DesignerStore): void {
-  const { selection, apply, doc, ids } = store.getState();
+export function duplicateSelection(app: Workbench): void {
+  const { selection, apply, doc, ids } = app.designer.getState();
   if (selection.agents.length === 0) return;
   const names = agentNames(doc, ids, selection.agents);
   apply((d) => duplicateAgents(d, names), { label: 'Duplicate' });
 }
 
 /** Adds an agent (from a template) at a canvas position and selects it. */
-export function addAgentAt(store: DesignerStore, fields: NewAgent, position: Point): void {
-  const result = store.getState().apply((d) => addAgent(d, { ...fields, position }), {
+export function addAgentAt(app: Workbench, fields: NewAgent, position: Point): void {
+  const result = app.designer.getState().apply((d) => addAgent(d, { ...fields, position }), {
     label: 'Add agent',
   });
-  const { doc, ids, selection } = store.getState();
-  if (result.ok) say(`Added ${agentNames(doc, ids, selection.agents)[0] ?? 'an agent'}.`);
+  const { doc, ids, selection } = app.designer.getState();
+  if (result.ok) app.say(`Added ${agentNames(doc, ids, selection.agents)[0] ?? 'an agent'}.`);
 }
 
 /**
  * Draws a handoff from one agent to another, as one step. The source agent stays selected, so
  * that a keyboard user can go on (another handoff, its inspector). Returns false when refused.
  */
-export function connectAgents(store: DesignerStore, from: string, to: string): boolean {
-  const { doc, ids } = store.getState();
+export function connectAgents(app: Workbench, from: string, to: string): boolean {
+  const { doc, ids } = app.designer.getState();
   const fromId = agentIdOf(doc, ids, from);
-  const result = store.getState().apply((d) => connectHandoff(d, from, to), {
+  const result = app.designer.getState().apply((d) => connectHandoff(d, from, to), {
     label: 'Connect',
     select: { agents: fromId === undefined ? [] : [fromId], edges: [] },
   });
-  if (result.ok) say(`${from} hands off to ${to}.`);
-  else say(result.error.message, 'error');
+  if (result.ok) app.say(`${from} hands off to ${to}.`);
+  else app.say(result.error.message, 'error');
   return result.ok;
 }
 
 /** The selection as clipboard text (a document fragment), or undefined when nothing is selected. */
-export function selectionText(store: DesignerStore): string | undefined {
-  const { doc, ids, selection } = store.getState();
+export function selectionText(app: Workbench): string | undefined {
+  const { doc, ids, selection } = app.designer.getState();
   if (selection.agents.length === 0) return undefined;
   return fragmentToText(copyFragment(doc, agentNames(doc, ids, selection.agents)));
 }
 
-let pastes = 0;
-let lastAt: Point | undefined;
 /** Resets the paste offset (a new copy pastes next to its originals again). */
-export const copied = (): void => {
-  pastes = 0;
-};
+export const copied = (app: Workbench): void => app.paste.copied();
 
 /**
  * Pastes clipboard text if it holds a fragment (or a workflow); returns false otherwise. With
  * `at` (the pointer on the canvas) the fragment's top-left corner lands there; without it, or
  * pasting again without moving, each paste lands 40 px further than the one before.
  */
-export function pasteText(store: DesignerStore, text: string, at?: Point): boolean {
+export function pasteText(app: Workbench, text: string, at?: Point): boolean {
   const fragment = parseFragment(text);
   if (!fragment) return false;
   const corner = topLeft(fragment.agents);
-  const moved = at !== undefined && (at.x !== lastAt?.x || at.y !== lastAt?.y);
-  pastes = moved ? 0 : pastes + 1;
-  lastAt = at;
-  const base = at && corner ? { x: at.x - corner.x, y: at.y - corner.y } : { x: 0, y: 0 };
-  const step = at && corner ? pastes : Math.max(1, pastes);
-  const offset = { x: base.x + 40 * step, y: base.y + 40 * step };
-  const result = store
+  const offset = app.paste.next(corner, at);
+  const result = app.designer
     .getState()
     .apply((d) => pasteFragment(d, fragment, offset), { label: 'Paste' });
-  if (result.ok) say(`Pasted ${fragment.agents.length} agent(s).`);
-  else say(result.error.message, 'error');
+  if (result.ok) app.say(`Pasted ${fragment.agents.length} agent(s).`);
+  else app.say(result.error.message, 'error');
   return true;
 }
 
@@ -116,19 +109,19 @@ function topLeft(agents: ReadonlyArray<{ position?: Point | undefined }>): Point
   return corner;
 }
 
-export function selectAll(store: DesignerStore): void {
-  const { ids, select } = store.getState();
+export function selectAll(app: Workbench): void {
+  const { ids, select } = app.designer.getState();
   select({ agents: ids.agents, edges: ids.edges });
 }
 
-export function undo(store: DesignerStore): void {
-  const label = store.getState().undoLabel;
-  if (store.getState().undo()) say(`Undid: ${label}`);
+export function undo(app: Workbench): void {
+  const label = app.designer.getState().undoLabel;
+  if (app.designer.getState().undo()) app.say(`Undid: ${label}`);
 }
 
-export function redo(store: DesignerStore): void {
-  const label = store.getState().redoLabel;
-  if (store.getState().redo()) say(`Redid: ${label}`);
+export function redo(app: Workbench): void {
+  const label = app.designer.getState().redoLabel;
+  if (app.designer.getState().redo()) app.say(`Redid: ${label}`);
 }
 
 function describe(agents: number, edges: number): string {

@@ -1,74 +1,10 @@
-/**
- * Widths of the workspace's side panes (the inspector column and the Run dock), chosen with
- * their splitters and kept in localStorage. No React here.
- */
-import { createStore } from 'zustand/vanilla';
+/** The side panes' widths for components (`app.panes`, see `src/store/paneSizes.ts`). */
 import { useStore } from 'zustand';
+import { useApp } from '../../app/appContext';
+import type { PaneId } from '../../store/paneSizes';
 
-export type PaneId = 'sidebar' | 'run';
-
-/** The limits of each pane, in px; the default depends on the window's width. */
-export const PANE_LIMITS: Record<PaneId, { min: number; max: number; share: number }> = {
-  sidebar: { min: 260, max: 640, share: 0.24 },
-  run: { min: 280, max: 760, share: 0.27 },
-};
-
-const KEY = 'handoff-studio.panes';
-
-export function clampPane(pane: PaneId, width: number): number {
-  const { min, max } = PANE_LIMITS[pane];
-  return Math.round(Math.max(min, Math.min(max, width)));
-}
-
-function defaultWidth(pane: PaneId): number {
-  const windowWidth = typeof window === 'undefined' ? 1280 : window.innerWidth;
-  // Up to 400 px (sidebar) / 440 px (run) on a large screen; their minimum on a small one.
-  return clampPane(
-    pane,
-    Math.min(pane === 'sidebar' ? 400 : 440, windowWidth * PANE_LIMITS[pane].share),
-  );
-}
-
-function stored(): Partial<Record<PaneId, number>> {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(KEY) ?? '{}');
-    if (!value || typeof value !== 'object') return {};
-    const out: Partial<Record<PaneId, number>> = {};
-    for (const pane of ['sidebar', 'run'] as const) {
-      const width = (value as Record<string, unknown>)[pane];
-      if (typeof width === 'number' && Number.isFinite(width)) out[pane] = clampPane(pane, width);
-    }
-    return out;
-  } catch {
-    return {};
-  }
-}
-
-export interface PaneSizes {
-  widths: Record<PaneId, number>;
-  resize(pane: PaneId, width: number): void;
-}
-
-const initial = stored();
-
-export const paneSizes = createStore<PaneSizes>()((set) => ({
-  widths: {
-    sidebar: initial.sidebar ?? defaultWidth('sidebar'),
-    run: initial.run ?? defaultWidth('run'),
-  },
-  resize: (pane, width) =>
-    set((s) => ({ widths: { ...s.widths, [pane]: clampPane(pane, width) } })),
-}));
-
-paneSizes.subscribe((state, previous) => {
-  if (state.widths === previous.widths) return;
-  try {
-    localStorage.setItem(KEY, JSON.stringify(state.widths));
-  } catch {
-    // A private window may refuse storage: the sizes last for this page.
-  }
-});
+export { clampPane, PANE_LIMITS, type PaneId, type PaneSizes } from '../../store/paneSizes';
 
 export function usePaneWidth(pane: PaneId): number {
-  return useStore(paneSizes, (s) => s.widths[pane]);
+  return useStore(useApp().panes, (s) => s.widths[pane]);
 }

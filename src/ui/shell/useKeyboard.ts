@@ -1,9 +1,8 @@
 import { useReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
 import { AGENT_TEMPLATES } from '../../model/edit';
-import { agentNames, type DesignerStore } from '../../store';
-import { useDesignerStore } from '../../store/hooks';
-import { uiStore } from '../uiStore';
+import type { App } from '../../app/createApp';
+import { agentNames } from '../../store';
 import {
   addAgentAt,
   copied,
@@ -15,19 +14,19 @@ import {
   selectionText,
   undo,
 } from './commands';
-import { canvasPointer } from '../canvas/pointer';
 import { typingIn } from './focus';
 import { handoffTargets } from '../find/matchAgents';
-import { pickerStore } from '../find/pickerStore';
 import { freeSpot } from './freeSpot';
 import { useLayout } from './useLayout';
 import { fitCanvas } from '../canvas/fitCanvas';
+import { useApp } from '../../app/appContext';
 
 const THEMES = ['system', 'light', 'dark'] as const;
 
 /** Global keyboard shortcuts (see `shortcuts.ts`) and clipboard handling. */
 export function useKeyboard(): void {
-  const store = useDesignerStore();
+  const app = useApp();
+  const store = app.designer;
   const flow = useReactFlow();
   const layout = useLayout();
 
@@ -40,43 +39,43 @@ export function useKeyboard(): void {
       if (mod && (key === 'z' || key === 'y') && (!text || docField)) {
         e.preventDefault();
         store.getState().breakCoalescing();
-        if (key === 'y' || e.shiftKey) redo(store);
-        else undo(store);
+        if (key === 'y' || e.shiftKey) redo(app);
+        else undo(app);
         return;
       }
       if (text) return;
       if (e.key === 'Escape') {
-        const ui = uiStore.getState();
+        const ui = app.ui.getState();
         if (ui.shortcutsOpen) ui.set({ shortcutsOpen: false });
         else store.getState().select({ agents: [], edges: [] });
         return;
       }
       if ((mod && key === 'k') || (!mod && !e.altKey && e.key === '/')) {
         e.preventDefault();
-        pickerStore.getState().set({ find: true, handoffFrom: undefined });
+        app.picker.getState().set({ find: true, handoffFrom: undefined });
       } else if (mod && key === 'd') {
         e.preventDefault();
-        duplicateSelection(store);
+        duplicateSelection(app);
       } else if (mod && key === 'a') {
         e.preventDefault();
-        selectAll(store);
+        selectAll(app);
       } else if (mod || e.altKey) {
         return;
       } else if (e.key === 'Delete' || e.key === 'Backspace') {
         e.preventDefault();
-        deleteSelection(store);
+        deleteSelection(app);
       } else if (e.key === '?') {
-        uiStore.getState().set({ shortcutsOpen: !uiStore.getState().shortcutsOpen });
+        app.ui.getState().set({ shortcutsOpen: !app.ui.getState().shortcutsOpen });
       } else if (e.key === 'F2') {
         const [agent] = store.getState().selection.agents;
-        if (agent !== undefined) uiStore.getState().set({ renaming: agent });
+        if (agent !== undefined) app.ui.getState().set({ renaming: agent });
       } else if (e.key === 'Enter') {
-        onEnter(store, e);
+        onEnter(app, e);
       } else if (key === 'n') {
-        addAgentAt(store, AGENT_TEMPLATES[0]!.agent, freeSpotInView(flow));
+        addAgentAt(app, AGENT_TEMPLATES[0]!.agent, freeSpotInView(flow));
       } else if (key === 'h') {
         e.preventDefault();
-        startHandoff(store);
+        startHandoff(app);
       } else if (key === 'l') {
         void layout(e.shiftKey ? 'DOWN' : 'RIGHT');
       } else if (key === 'f') {
@@ -86,32 +85,32 @@ export function useKeyboard(): void {
       } else if (e.key === '-') {
         void flow.zoomOut({ duration: 150 });
       } else if (key === 'g') {
-        const snap = !uiStore.getState().snapToGrid;
-        uiStore.getState().set({ snapToGrid: snap });
-        uiStore.getState().say(`Snap to grid ${snap ? 'on' : 'off'}.`);
+        const snap = !app.ui.getState().snapToGrid;
+        app.ui.getState().set({ snapToGrid: snap });
+        app.ui.getState().say(`Snap to grid ${snap ? 'on' : 'off'}.`);
       } else if (key === 't') {
-        const current = THEMES.indexOf(uiStore.getState().theme);
-        uiStore.getState().set({ theme: THEMES[(current + 1) % THEMES.length]! });
+        const current = THEMES.indexOf(app.ui.getState().theme);
+        app.ui.getState().set({ theme: THEMES[(current + 1) % THEMES.length]! });
       }
     };
     // The clipboard events carry the system clipboard without a permission prompt.
     const onCopy = (e: ClipboardEvent, cut: boolean) => {
       if (typingIn(e).text || window.getSelection()?.toString()) return;
-      const text = selectionText(store);
+      const text = selectionText(app);
       if (!text || !e.clipboardData) return;
       e.preventDefault();
       e.clipboardData.setData('text/plain', text);
-      copied();
+      copied(app);
       const n = store.getState().selection.agents.length;
-      if (cut) deleteSelection(store);
-      uiStore.getState().say(`${cut ? 'Cut' : 'Copied'} ${n} agent(s).`);
+      if (cut) deleteSelection(app);
+      app.ui.getState().say(`${cut ? 'Cut' : 'Copied'} ${n} agent(s).`);
     };
     const copy = (e: ClipboardEvent) => onCopy(e, false);
     const cut = (e: ClipboardEvent) => onCopy(e, true);
     const paste = (e: ClipboardEvent) => {
       if (typingIn(e).text) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
-      if (pasteText(store, text, canvasPointer())) e.preventDefault();
+      if (pasteText(app, text, app.pointer.position())) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     document.addEventListener('copy', copy);
@@ -123,19 +122,19 @@ export function useKeyboard(): void {
       document.removeEventListener('cut', cut);
       document.removeEventListener('paste', paste);
     };
-  }, [store, flow, layout]);
+  }, [app, store, flow, layout]);
 }
 
 /** `H`: "hand off to…" from the one selected agent. */
-function startHandoff(store: DesignerStore): void {
-  const { doc, ids, selection } = store.getState();
+function startHandoff(app: App): void {
+  const { doc, ids, selection } = app.designer.getState();
   const [from, ...more] = agentNames(doc, ids, selection.agents);
   if (from === undefined || more.length > 0) {
-    uiStore.getState().say('Select one agent to draw a handoff from it.');
+    app.ui.getState().say('Select one agent to draw a handoff from it.');
   } else if (handoffTargets(doc, from).length === 0) {
-    uiStore.getState().say(`${from} already hands off to every other agent.`);
+    app.ui.getState().say(`${from} already hands off to every other agent.`);
   } else {
-    pickerStore.getState().set({ handoffFrom: from, find: false });
+    app.picker.getState().set({ handoffFrom: from, find: false });
   }
 }
 
@@ -158,12 +157,12 @@ function freeSpotInView(flow: ReactFlowInstance): { x: number; y: number } {
 }
 
 /** Enter on a focused handoff edits its label in place. */
-function onEnter(store: DesignerStore, e: KeyboardEvent): void {
+function onEnter(app: App, e: KeyboardEvent): void {
   const el = e.target as HTMLElement;
   const id = el.closest('.react-flow__edge')?.getAttribute('data-id');
-  if (id && store.getState().ids.edges.includes(id)) {
-    store.getState().select({ agents: [], edges: [id] });
-    uiStore.getState().set({ editingEdge: id });
+  if (id && app.designer.getState().ids.edges.includes(id)) {
+    app.designer.getState().select({ agents: [], edges: [id] });
+    app.ui.getState().set({ editingEdge: id });
     e.preventDefault();
   }
 }

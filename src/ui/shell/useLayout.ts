@@ -2,12 +2,11 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { handoffDescription, type Workflow } from '../../model';
 import { moveAgents } from '../../model/edit';
-import { useDesignerStore } from '../../store/hooks';
 import { layoutGraph, type LayoutDirection, type Size } from '../canvas/autoLayout';
 import { fitCanvas } from '../canvas/fitCanvas';
 import { routeKey, setLayoutRoutes, type EdgeRoute } from '../canvas/layoutRoutes';
 import type { AgentNodeData } from '../canvas/toFlow';
-import { uiStore } from '../uiStore';
+import { useApp } from '../../app/appContext';
 
 /** As the edge draws it (HandoffEdge shortens longer labels). */
 const MAX_LABEL = 48;
@@ -17,7 +16,8 @@ const MAX_LABEL = 48;
  * size of every edge label, then fits the view. The routes ELK made are kept as view state.
  */
 export function useLayout() {
-  const store = useDesignerStore();
+  const app = useApp();
+  const store = app.designer;
   const flow = useReactFlow();
   return useCallback(
     async (direction: LayoutDirection, label?: string) => {
@@ -48,7 +48,7 @@ export function useLayout() {
           (direction === 'RIGHT' ? 'Auto-layout left to right' : 'Auto-layout top to bottom'),
       });
       if (result.ok) {
-        if (!label) uiStore.getState().say('Laid out. Undo with Ctrl+Z.');
+        if (!label) app.say('Laid out. Undo with Ctrl+Z.');
         // Once React Flow has the nodes at their new places (a few frames after the edit).
         const placed = () =>
           [...positions].every(([name, at]) => {
@@ -64,7 +64,7 @@ export function useLayout() {
         requestAnimationFrame(fit);
       }
     },
-    [store, flow],
+    [app, store, flow],
   );
 }
 
