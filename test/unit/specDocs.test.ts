@@ -2,10 +2,11 @@
  * The specification in docs/spec/ must keep up with the code: every stable code and every CLI
  * flag the source defines is documented, and the links between the pages resolve.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ISSUE_CODES } from '../../src/model/issues';
+import { githubSlug, headingAnchors } from './markdownAnchors';
 
 const root = join(__dirname, '..', '..');
 const read = (path: string): string => readFileSync(join(root, path), 'utf8');
@@ -84,5 +85,42 @@ describe('docs/spec/cli.md', () => {
 
   it.each(commands)('documents the %s command', (command) => {
     expect(doc).toContain(`## \`${command}\``);
+  });
+});
+
+describe('links between the docs/spec pages', () => {
+  const pages = readdirSync(join(root, 'docs/spec')).filter((f) => f.endsWith('.md'));
+  const links = pages.flatMap((page) =>
+    [...spec(page).matchAll(/\]\(([^)\s]+)\)/g)]
+      .map((m) => m[1]!)
+      .filter((target) => !/^[a-z]+:/.test(target))
+      .map((target) => ({ page, target })),
+  );
+
+  it('finds the links (the extraction works)', () => {
+    expect(links.length).toBeGreaterThan(20);
+  });
+
+  it.each(links)('$page → $target resolves', ({ page, target }) => {
+    const [path, anchor] = target.split('#') as [string, string | undefined];
+    const file =
+      path === '' ? join('docs/spec', page) : normalize(join('docs/spec', dirname(page), path));
+    expect(existsSync(join(root, file)), `${file} exists`).toBe(true);
+    if (anchor !== undefined) expect(headingAnchors(read(file))).toContain(anchor);
+  });
+});
+
+describe('githubSlug', () => {
+  it.each([
+    ['Checkpoints and resume', 'checkpoints-and-resume'],
+    ['`$schema`', 'schema'],
+    ['User input and returnToPrevious', 'user-input-and-returntoprevious'],
+    ['Errors (stable)', 'errors-stable'],
+  ])('%s → %s', (heading, slug) => {
+    expect(githubSlug(heading)).toBe(slug);
+  });
+
+  it('numbers repeated headings as GitHub does', () => {
+    expect([...headingAnchors('# A\n## A\n```\n# B\n```\n## A')]).toEqual(['a', 'a-1', 'a-2']);
   });
 });
