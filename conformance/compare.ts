@@ -15,7 +15,10 @@ export interface Difference {
   af: string;
 }
 
-/** The handoff tools each agent is offered (the same on both sides: DESIGN §3.1–3.2). */
+/**
+ * The handoff tools each agent is offered (the same on both sides:
+ * docs/spec/run-semantics.md#topology).
+ */
 export function handoffTools(doc: Workflow): IsHandoffTool {
   const topology = buildTopology(doc);
   return (agent, name) => topology.targetsOf(agent).some((t) => handoffToolName(t) === name);

@@ -1,9 +1,9 @@
 /**
- * What the agents see (DESIGN §3.3), compared call by call from the request bodies the server
- * received: the messages (role, author name, text, tool calls and results), the tools offered,
- * the model and the temperature. Tool call ids are not compared (the server numbers them across
- * both sides). Three differences are known and documented; they are the only ones allowed, and
- * the header of the run lists them (INPUT_RULES).
+ * What the agents see (docs/spec/run-semantics.md#the-shared-transcript), compared call by call
+ * from the request bodies the server received: the messages (role, author name, text, tool calls
+ * and results), the tools offered, the model and the temperature. Tool call ids are not compared
+ * (the server numbers them across both sides). Three differences are known and documented; they are
+ * the only ones allowed, and the header of the run lists them (INPUT_RULES).
  */
 import type { ChatRequestBody } from '../test/support/openaiServer';
 import { canonical } from './trace';

@@ -1,7 +1,7 @@
 /**
  * What a conformance scenario is: a document, the model replies scripted per agent (the same for
- * both sides), the user's messages and decisions, and, where DESIGN deliberately differs from
- * Agent Framework, the documented difference and a check that the traces differ exactly so.
+ * both sides), the user's messages and decisions, and, where the specification deliberately differs
+ * from Agent Framework, the documented difference and a check that the traces differ exactly so.
  */
 import type { Script } from '../src/engine';
 import type { Workflow } from '../src/model';
@@ -18,7 +18,10 @@ export interface Observed {
 }
 
 export interface Documented {
-  /** The deliberate difference, with its source (DESIGN §3, the export's header comment). */
+  /**
+   * The deliberate difference, with its source (docs/spec/export-agent-framework.md#differences,
+   * the export's header comment).
+   */
   difference: string;
   /** Undefined when the sides differ exactly as documented; else what does not fit. */
   check(observed: Observed): string | undefined;
@@ -53,7 +56,7 @@ export function workflow(parts: {
   return makeDoc({ ...parts, defaults: { model: 'gpt-test' } });
 }
 
-/** A simulated tool (DESIGN §2) taking string parameters. */
+/** A simulated tool (docs/spec/document.md#tools) taking string parameters. */
 export function tool(
   name: string,
   params: string[],

@@ -38,7 +38,7 @@ const STEP_EVENTS = new Set<RunEvent['type']>([
   'failed',
 ]);
 
-/** Steps from the engine's event stream (DESIGN §4) and how its invocation ended. */
+/** Steps from the engine's event stream (docs/spec/events.md) and how its invocation ended. */
 export function engineSteps(
   events: readonly RunEvent[],
   outcome: string,

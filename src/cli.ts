@@ -1,5 +1,5 @@
 /**
- * The headless runner (DESIGN §5): `npm run --silent cli -- <command> …`. Wiring only; each
+ * The headless runner (docs/spec/cli.md): `npm run --silent cli -- <command> …`. Wiring only; each
  * command lives in src/cli/.
  */
 import { parseArgs } from 'node:util';

@@ -1,7 +1,7 @@
 /**
- * Where DESIGN deliberately differs from Agent Framework for Python (its sources: AF-Py, AF-NET,
- * AG = AutoGen Swarm, OAI = OpenAI Agents SDK). Each scenario names the difference and asserts
- * that the two runs differ exactly so, and nowhere else.
+ * Where the specification (docs/spec/) deliberately differs from Agent Framework for Python (its
+ * sources: AF-Py, AF-NET, AG = AutoGen Swarm, OAI = OpenAI Agents SDK). Each scenario names the
+ * difference and asserts that the two runs differ exactly so, and nowhere else.
  */
 import { firstDifference } from '../compare';
 import { modelInputDifference } from '../modelInput';
@@ -52,7 +52,7 @@ export const DIFFERENCES: Scenario[] = [
       difference:
         'AF checks the termination condition also when an agent starts after a handoff, so the ' +
         'keyword in the handing-off reply ends the run before pong answers; Handoff Studio checks ' +
-        'only on user messages and final replies (DESIGN §3.7)',
+        'only on user messages and final replies (docs/spec/run-semantics.md#termination)',
       check: divergesAt({ at: 3, engine: ['pong answers "Pong here."'], af: ['ends idle'] }),
     },
   },
@@ -69,7 +69,7 @@ export const DIFFERENCES: Scenario[] = [
       difference:
         'HandoffBuilder has no loop guard: build_workflow() takes the fourth handoff (the ' +
         "exported terminal driver stops there); the engine refuses it and fails with 'loop_guard' " +
-        '(DESIGN §3.7)',
+        '(docs/spec/run-semantics.md#loop-guard)',
       check: divergesAt({
         at: 8,
         engine: [
@@ -158,7 +158,8 @@ export const DIFFERENCES: Scenario[] = [
     documented: {
       difference:
         'the error result differs in wording: the engine answers "Error: invalid JSON arguments." ' +
-        '(DESIGN §3.4), AF "Error: Argument parsing failed."; the run goes on alike',
+        '(docs/spec/run-semantics.md#one-turn), AF "Error: Argument parsing failed."; the run ' +
+        'goes on alike',
       check: divergesAt({
         at: 2,
         engine: ['clerk calls lookup("{\\"order\\": ") -> "Error: invalid JSON arguments."'],
@@ -177,7 +178,7 @@ export const DIFFERENCES: Scenario[] = [
       difference:
         'AF checks the arguments against the tool\'s parameters and answers "Error: Argument ' +
         'parsing failed."; Handoff Studio\'s simulated tools do not check them and fill the ' +
-        'template as far as the arguments go (DESIGN §3.4)',
+        'template as far as the arguments go (docs/spec/run-semantics.md#one-turn)',
       check: divergesAt({
         at: 2,
         engine: ['clerk calls lookup({}) -> "Order {{order}}: one lamp."'],
@@ -201,8 +202,8 @@ export const DIFFERENCES: Scenario[] = [
     documented: {
       difference:
         'the engine refuses a handoff call whose arguments are not JSON ("Error: invalid JSON ' +
-        'arguments.", DESIGN §3.4) and calls the agent again; AF takes the handoff (its handoff ' +
-        'tool reads no arguments)',
+        'arguments.", docs/spec/run-semantics.md#one-turn) and calls the agent again; AF takes ' +
+        'the handoff (its handoff tool reads no arguments)',
       check: divergesAt({
         at: 2,
         engine: [

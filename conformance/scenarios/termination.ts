@@ -1,6 +1,6 @@
 /**
- * Termination conditions (DESIGN §3.7): checked when a user message arrives and after every final
- * reply, on the shared transcript of user and assistant text.
+ * Termination conditions (docs/spec/run-semantics.md#termination): checked when a user message
+ * arrives and after every final reply, on the shared transcript of user and assistant text.
  */
 import { handoff, say, workflow, type Scenario } from '../scenario';
 

@@ -1,4 +1,7 @@
-/** Output and exit codes of the headless runner (DESIGN §5). Diagnostics go to stderr only. */
+/**
+ * Output and exit codes of the headless runner (docs/spec/cli.md#exit-codes). Diagnostics go to
+ * stderr only.
+ */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export class UsageError extends Error {

@@ -1,4 +1,4 @@
-/** Options shared by `run` and `resume` (DESIGN §5), parsed and checked. */
+/** Options shared by `run` and `resume` (docs/spec/cli.md#run), parsed and checked. */
 import { parseArgs } from 'node:util';
 import { UsageError } from './io';
 

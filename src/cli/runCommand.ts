@@ -1,7 +1,8 @@
 /**
- * `cli run WORKFLOW.json …` and `cli resume RUN_ID --store DIR …` (DESIGN §5): the events of §4 as
- * one JSON object per line on stdout, diagnostics on stderr. Exit 0 for a run that completed,
- * paused or was stopped, 1 for a failed run, 2 for bad arguments or an invalid document.
+ * `cli run WORKFLOW.json …` and `cli resume RUN_ID --store DIR …` (docs/spec/cli.md): the events
+ * (docs/spec/events.md) as one JSON object per line on stdout, diagnostics on stderr. Exit 0 for a
+ * run that completed, paused or was stopped, 1 for a failed run, 2 for bad arguments or an invalid
+ * document.
  */
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

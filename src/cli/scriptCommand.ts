@@ -1,4 +1,7 @@
-/** `cli script RUN_ID --store DIR`: prints the script that replays a stored run (DESIGN §5). */
+/**
+ * `cli script RUN_ID --store DIR`: prints the script that replays a stored run
+ * (docs/spec/cli.md#script).
+ */
 import { parseArgs } from 'node:util';
 import { runToScript } from '../engine';
 import { FileCheckpointStore } from '../storage/fileStore';

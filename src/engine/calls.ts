@@ -1,6 +1,7 @@
 /**
- * Classifying and answering the tool calls of one reply (DESIGN §3.4–3.5): which call is the
- * handoff, which are unknown or malformed, which need approval, and the result text of each.
+ * Classifying and answering the tool calls of one reply (docs/spec/run-semantics.md#one-turn,
+ * #approvals): which call is the handoff, which are unknown or malformed, which need approval, and
+ * the result text of each.
  */
 import type { CatalogueTool } from '../model';
 import type { ToolArguments } from './events';

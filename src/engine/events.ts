@@ -1,7 +1,7 @@
 /**
- * The run event stream (DESIGN §4): a contract. Every event is a plain JSON object with `type` and
- * `seq` (1, 2, 3 … over the whole life of a run, across resumes). The UI's trace overlay, timeline
- * and chat, the CLI's output and the checkpoint log are all this one stream.
+ * The run event stream (docs/spec/events.md): a contract. Every event is a plain JSON object with
+ * `type` and `seq` (1, 2, 3 … over the whole life of a run, across resumes). The UI's trace
+ * overlay, timeline and chat, the CLI's output and the checkpoint log are all this one stream.
  * Change only by adding optional fields or new event types.
  */
 
@@ -17,7 +17,7 @@ export type RunEventBody =
   | { type: 'message'; agent: string; text: string }
   /**
    * `handoffTarget`: for a call of a handoff tool (`handoff_to_<target>`), the agent it asks to
-   * hand off to — whether or not the topology allows it (an addition to DESIGN §4).
+   * hand off to — whether or not the topology allows it (docs/spec/events.md).
    */
   | {
       type: 'tool_call';
@@ -35,7 +35,7 @@ export type RunEventBody =
       result: string;
       isError: boolean;
     }
-  /** `reason`: the optional reason argument of the handoff call (an addition to DESIGN §4). */
+  /** `reason`: the optional reason argument of the handoff call (docs/spec/events.md). */
   | { type: 'handoff'; from: string; to: string; reason?: string }
   | { type: 'input_requested'; requestId: string; agent: string }
   | { type: 'user_message'; text: string }
@@ -51,7 +51,7 @@ export type RunEventBody =
   | { type: 'checkpoint_saved'; checkpointId: string }
   | { type: 'completed'; reason: CompletionReason }
   /**
-   * `message` is for people; consumers read the fields (additions to DESIGN §4): `agent`, the
+   * `message` is for people; consumers read the fields (docs/spec/events.md): `agent`, the
    * agent concerned; for a warning about a tool call (`unknown_tool`, `extra_handoff`) its
    * `callId` and `tool`, and `target` when that tool is a handoff (`handoff_to_<target>`).
    */
@@ -68,14 +68,14 @@ export type RunEventBody =
   | { type: 'run_resumed'; runId: string; checkpointId: string }
   | { type: 'stopped' }
   /**
-   * The run paused at a breakpoint (an addition to DESIGN §4): before `agent`'s model call
+   * The run paused at a breakpoint (docs/spec/events.md): before `agent`'s model call
    * (`kind` agent, or step after a Step), or before its handoff to `to` (`kind` edge).
    */
   | { type: 'breakpoint'; kind: 'agent' | 'step' | 'edge'; agent: string; to?: string }
-  /** The run went on from a breakpoint (an addition to DESIGN §4). */
+  /** The run went on from a breakpoint (docs/spec/events.md). */
   | { type: 'breakpoint_released'; mode: 'continue' | 'step' }
   /**
-   * The provider waits before trying a failed model call again (an addition to DESIGN §4): why,
+   * The provider waits before trying a failed model call again (docs/spec/events.md): why,
    * which attempt failed of how many, how long it waits (capped), and a sentence for people.
    */
   | {
@@ -88,7 +88,7 @@ export type RunEventBody =
       message: string;
     }
   /**
-   * What one model call cost (an addition to DESIGN §4): emitted once the call has returned, when
+   * What one model call cost (docs/spec/events.md): emitted once the call has returned, when
    * the provider reports usage, after the call's `text_delta`s and before its `message` and
    * `tool_call`s. Token counts are the provider's.
    * Optional additions (absent in runs recorded before them, which stay importable):

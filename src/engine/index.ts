@@ -1,7 +1,7 @@
 /**
- * The run engine (DESIGN §3–§4): handoff orchestration over a workflow document, emitting the
- * run event stream and persisting through the checkpoint-store port. Pure TypeScript: it runs
- * unchanged in the browser and in Node.
+ * The run engine (docs/spec/run-semantics.md, docs/spec/events.md): handoff orchestration over a
+ * workflow document, emitting the run event stream and persisting through the checkpoint-store
+ * port. Pure TypeScript: it runs unchanged in the browser and in Node.
  *
  * ```ts
  * const run = startRun({ document, provider: createSimulatorProvider({ document }), input: 'Hi' });

@@ -1,7 +1,8 @@
 /**
- * The model provider port. The engine builds each model input (DESIGN §3.3) and a provider turns
- * it into one reply, streaming text as it comes. Implementations: src/providers/openai.ts (the
- * openai SDK), simulator.ts (offline default) and script.ts (replay).
+ * The model provider port. The engine builds each model input
+ * (docs/spec/run-semantics.md#the-shared-transcript) and a provider turns it into one reply,
+ * streaming text as it comes. Implementations: src/providers/openai.ts (the openai SDK),
+ * simulator.ts (offline default) and script.ts (replay).
  */
 
 /** One tool call as the model made it. `arguments` is the raw JSON text. */
@@ -18,7 +19,10 @@ export type ChatMessage =
   | {
       role: 'assistant';
       content: string | null;
-      /** The author, when the message is another agent's (DESIGN §3.3). */
+      /**
+       * The author, when the message is another agent's
+       * (docs/spec/run-semantics.md#the-shared-transcript).
+       */
       name?: string;
       toolCalls?: ModelToolCall[];
     }

@@ -1,7 +1,8 @@
 /**
  * Persists one run through the `CheckpointStore` port: the item log and the event log grow
  * append-only (only what changed since the last write goes to the store), and each checkpoint is
- * the small run state plus the positions it covers (DESIGN §3.8).
+ * the small run state plus the positions it covers
+ * (docs/spec/run-semantics.md#checkpoints-and-resume).
  */
 import { HandoffStudioError } from './errors';
 import type { RunEvent } from './events';

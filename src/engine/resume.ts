@@ -96,7 +96,8 @@ export async function loadCheckpoint(
       state.seq = Math.max(state.seq, logged.at(-1)?.seq ?? 0);
     }
     // Continuing from an earlier checkpoint abandons the ones after it (the logs are cut there
-    // by the first write, DESIGN §3.8), so that "the latest" stays the one this branch reaches.
+    // by the first write, docs/spec/run-semantics.md#checkpoints-and-resume), so that "the latest"
+    // stays the one this branch reaches.
     await storage(() => store.deleteCheckpointsAfter(runId, checkpoint.seq));
     return {
       record: {

@@ -1,8 +1,9 @@
 /**
  * The run loop: one engine invocation (a start or a resume) from its first event to `completed`,
- * `failed`, `stopped` or a pause. It emits the events of DESIGN §4 in order, with a monotonic
- * `seq` that continues across resumes, and saves a checkpoint at the start, after every agent
- * reply (once its batch is answered, so a tool never runs twice on resume) and at every pause.
+ * `failed`, `stopped` or a pause. It emits the events of docs/spec/events.md in order, with a
+ * monotonic `seq` that continues across resumes, and saves a checkpoint at the start, after every
+ * agent reply (once its batch is answered, so a tool never runs twice on resume) and at every
+ * pause.
  */
 import { handoffTargetOf, own, type Topology, type Workflow } from '../model';
 import { Catalogues, requestEvent, statusOf, withUniqueIds } from './catalogue';

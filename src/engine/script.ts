@@ -1,7 +1,7 @@
 /**
- * The replay script format (DESIGN §5): per agent, in order of that agent's model calls, the reply
- * to give. `parseScript` checks a script with zod; `runToScript` turns a run's events back into
- * the script that replays it.
+ * The replay script format (docs/spec/run-file.md#scripts): per agent, in order of that agent's
+ * model calls, the reply to give. `parseScript` checks a script with zod; `runToScript` turns a
+ * run's events back into the script that replays it.
  */
 import { z } from 'zod';
 import { formatPath, own, stripByteOrderMark, type PathSegment } from '../model';

@@ -1,10 +1,14 @@
 /**
  * The run state: everything besides the item log that a checkpoint must hold to continue a run
- * (DESIGN §3.8). Plain JSON, small, copied into every checkpoint.
+ * (docs/spec/run-semantics.md#checkpoints-and-resume). Plain JSON, small, copied into every
+ * checkpoint.
  */
 import type { CompletionReason, ToolArguments } from './events';
 
-/** How the engine classified one call of a reply (DESIGN §3.4), decided when the reply arrives. */
+/**
+ * How the engine classified one call of a reply (docs/spec/run-semantics.md#one-turn), decided when
+ * the reply arrives.
+ */
 export type CallPlan =
   /** An ordinary tool of the agent; `approval` when a person must approve it first. */
   | { kind: 'function'; approval: boolean }
@@ -65,7 +69,10 @@ export interface RunState {
   next: NextStep;
   /** Model calls made per agent: the next call's `callIndex`, i.e. each script's position. */
   modelCalls: Record<string, number>;
-  /** Autonomous continuations of the active agent since it gained control (DESIGN §3.6). */
+  /**
+   * Autonomous continuations of the active agent since it gained control
+   * (docs/spec/run-semantics.md#turn-limits).
+   */
   autonomousTurns: number;
   /** Handoffs taken since the latest user message (the loop guard's count). */
   handoffsSinceUser: number;
@@ -115,7 +122,8 @@ type Enveloped = 'runId' | 'docHash' | 'seq' | 'itemCount' | 'checkpointId';
 /**
  * The state as a checkpoint stores it: without what the checkpoint envelope (id, seq, item count)
  * and the run record (run id, document hash) already hold. A checkpoint is written after every
- * reply, so these bytes add up (DESIGN §3.8: a checkpoint costs what changed).
+ * reply, so these bytes add up (docs/spec/run-semantics.md#checkpoints-and-resume: a checkpoint
+ * costs what changed).
  */
 export function toStoredState(state: RunState): Omit<RunState, Enveloped> {
   const { runId: _r, docHash: _d, seq: _s, itemCount: _i, checkpointId: _c, ...rest } = state;

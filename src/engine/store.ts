@@ -1,7 +1,8 @@
 /**
- * The checkpoint store port (DESIGN §3.8). The engine persists through it; implementations:
- * memoryStore.ts (here, for tests and the CLI without --store), src/storage/dexieStore.ts
- * (IndexedDB, the app) and src/storage/fileStore.ts (files, the CLI's --store DIR).
+ * The checkpoint store port (docs/spec/run-semantics.md#checkpoints-and-resume). The engine
+ * persists through it; implementations: memoryStore.ts (here, for tests and the CLI without
+ * --store), src/storage/dexieStore.ts (IndexedDB, the app) and src/storage/fileStore.ts (files, the
+ * CLI's --store DIR).
  *
  * Everything stored is plain JSON. Logs are append-only and written at explicit positions
  * (`index`, `seq`), so a write repeated after a crash is idempotent. A write *ends* the log: what

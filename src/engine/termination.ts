@@ -1,6 +1,7 @@
 /**
- * Termination and continuation rules (DESIGN §3.6–3.7). Pure functions of the document, the
- * run state and the shared transcript; the runner decides *when* to ask them.
+ * Termination and continuation rules (docs/spec/run-semantics.md#final-replies, #termination). Pure
+ * functions of the document, the run state and the shared transcript; the runner decides *when* to
+ * ask them.
  */
 import { DEFAULT_TURN_LIMIT, own, type Topology, type Workflow } from '../model';
 import type { CompletionReason } from './events';
@@ -36,7 +37,7 @@ export function turnLimitOf(doc: Workflow, agent: string): number {
   return own(doc.interaction.turnLimits, agent) ?? DEFAULT_TURN_LIMIT;
 }
 
-/** What follows a final reply, in the order of DESIGN §3.6. */
+/** What follows a final reply, in the order of docs/spec/run-semantics.md#final-replies. */
 export type AfterFinalReply =
   { kind: 'complete'; reason: CompletionReason } | { kind: 'continue' } | { kind: 'ask_user' };
 

@@ -1,8 +1,9 @@
 /**
- * The run's append-only item log (DESIGN §3.3): the shared transcript of user and assistant text,
- * interleaved with items private to one agent (its tool calls, their results, autonomous prompts).
- * Each agent's model input is a view of the log, built incrementally: a per-agent cursor and a
- * cached message array, so one step costs what was appended since that agent last ran.
+ * The run's append-only item log (docs/spec/run-semantics.md#the-shared-transcript): the shared
+ * transcript of user and assistant text, interleaved with items private to one agent (its tool
+ * calls, their results, autonomous prompts). Each agent's model input is a view of the log, built
+ * incrementally: a per-agent cursor and a cached message array, so one step costs what was appended
+ * since that agent last ran.
  */
 import type { ChatMessage, ModelToolCall } from './provider';
 
@@ -22,7 +23,10 @@ export type TranscriptItem =
       result: string;
       isError: boolean;
     }
-  /** Private: the user-role prompt that makes an autonomous agent continue (DESIGN §3.6). */
+  /**
+   * Private: the user-role prompt that makes an autonomous agent continue
+   * (docs/spec/run-semantics.md#final-replies).
+   */
   | { kind: 'autonomous'; agent: string; text: string };
 
 export const isShared = (

@@ -1,6 +1,7 @@
 /**
- * Answering the calls of one reply (DESIGN §3.4–3.5): the result text of each call, the warning
- * it raises, and the handoff the batch takes. Pure; the runner emits and records.
+ * Answering the calls of one reply (docs/spec/run-semantics.md#one-turn, #approvals): the result
+ * text of each call, the warning it raises, and the handoff the batch takes. Pure; the runner emits
+ * and records.
  */
 import { handoffResult, handoffTargetOf, toolResultTemplate, type Tool } from '../model';
 import { fillTemplate, RESULT_TEXT } from './calls';
@@ -77,7 +78,9 @@ function callFields(call: PlannedCall): { callId: string; tool: string; target?:
   return { callId: call.callId, tool: call.name, ...(target !== undefined ? { target } : {}) };
 }
 
-/** The handoff a batch takes, if any: its first handoff call (DESIGN §3.4). */
+/**
+ * The handoff a batch takes, if any: its first handoff call (docs/spec/run-semantics.md#one-turn).
+ */
 export function handoffOf(
   calls: readonly PlannedCall[],
 ): { call: PlannedCall; target: string; reason?: string } | undefined {

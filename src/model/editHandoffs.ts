@@ -4,7 +4,8 @@ import type { Handoff, Workflow } from './schema';
 
 /**
  * Adds the edge `source → target`. Refuses a self-handoff, an unknown end and an edge that already
- * exists. The first edge of a document switches the implied mesh off (DESIGN §3.2).
+ * exists. The first edge of a document switches the implied mesh off
+ * (docs/spec/run-semantics.md#topology).
  */
 export function connectHandoff(
   doc: Workflow,

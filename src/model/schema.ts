@@ -2,7 +2,7 @@
  * The workflow document, format version 1. This file is the single source of truth for the JSON
  * format: the TypeScript types, the runtime parser and the published JSON Schema
  * (`public/schema/workflow.v1.json`) all come from it. Field names are a public contract
- * (DESIGN §2): add optional fields, never rename or remove.
+ * (docs/spec/document.md): add optional fields, never rename or remove.
  *
  * The schema checks *shape*. Rules that span fields (unique names, known edge ends, reachability…)
  * live in `validate.ts`, so that a half-drawn workflow still parses and can be edited.

@@ -1,8 +1,8 @@
 /**
- * Topology analysis (DESIGN §3.1–3.2): the effective handoff graph (explicit edges or the implied
- * mesh), each agent's handoff tool catalogue, reachability and terminal agents. Pure functions
- * over a document; all of it is linear in agents + edges, except the mesh, which is never
- * materialised as an edge list.
+ * Topology analysis (docs/spec/run-semantics.md#topology, #handoff-tools): the effective handoff
+ * graph (explicit edges or the implied mesh), each agent's handoff tool catalogue, reachability and
+ * terminal agents. Pure functions over a document; all of it is linear in agents + edges, except
+ * the mesh, which is never materialised as an edge list.
  */
 import type { Agent, Handoff, Tool, Workflow } from './schema';
 
@@ -16,7 +16,9 @@ export const handoffTargetOf = (toolName: string): string | undefined =>
     ? toolName.slice(HANDOFF_TOOL_PREFIX.length)
     : undefined;
 
-/** The JSON text a handoff call returns to its caller (DESIGN §3.1). */
+/**
+ * The JSON text a handoff call returns to its caller (docs/spec/run-semantics.md#handoff-tools).
+ */
 export const handoffResult = (target: string): string => JSON.stringify({ handoff_to: target });
 
 /** The parameters of every handoff tool: one optional `reason`. Shared and frozen. */
@@ -141,7 +143,10 @@ export function buildTopology(doc: Workflow): Topology {
   };
 }
 
-/** Description fallback chain of DESIGN §3.1: edge, else target, else a generated sentence. */
+/**
+ * Description fallback chain of docs/spec/run-semantics.md#handoff-tools: edge, else target, else a
+ * generated sentence.
+ */
 export function handoffDescription(
   edgeDescription: string | undefined,
   target: string,

@@ -1,7 +1,7 @@
 /**
- * The script provider: replays a DESIGN §5 script. Stateless: the reply of a call is looked up by
- * the request's agent and `callIndex`, so a resumed run continues each agent's script where the
- * run left it. Text is streamed as word-sized deltas, like the simulator's.
+ * The script provider: replays a script (docs/spec/run-file.md#scripts). Stateless: the reply of a
+ * call is looked up by the request's agent and `callIndex`, so a resumed run continues each agent's
+ * script where the run left it. Text is streamed as word-sized deltas, like the simulator's.
  */
 import { HandoffStudioError } from '../engine/errors';
 import { own } from '../model/own';

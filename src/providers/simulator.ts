@@ -1,6 +1,6 @@
 /**
- * The simulator provider (the offline default, DESIGN §3 Providers): deterministic, no network.
- * It reads the latest user message and, in this order,
+ * The simulator provider (the offline default, docs/spec/run-semantics.md#providers):
+ * deterministic, no network. It reads the latest user message and, in this order,
  * 1. after its own tool calls on that message, reports their results;
  * 2. hands off when the message shares words with a handoff's description, the target's
  *    description or name (best match wins; agents that already spoke on this message are not

@@ -39,7 +39,7 @@ export interface RunFile {
   /** The workflow document, as JSON. */
   document: unknown;
   events: RunEvent[];
-  /** Replays the model replies of the run (DESIGN §5). */
+  /** Replays the model replies of the run (docs/spec/run-file.md#scripts). */
   script: Script;
   /** The run's checkpoints, oldest first (absent in older files). */
   checkpoints?: Checkpoint[];

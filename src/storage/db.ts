@@ -1,7 +1,7 @@
 /**
- * The app's IndexedDB database (DESIGN §3.8, §6 Library), through dexie. One database holds the
- * run checkpoints (read and written by `DexieCheckpointStore`), the designer's saved workflows and
- * the app settings.
+ * The app's IndexedDB database (docs/spec/run-semantics.md#checkpoints-and-resume; the library),
+ * through dexie. One database holds the run checkpoints (read and written by
+ * `DexieCheckpointStore`), the designer's saved workflows and the app settings.
  *
  * Schema version 1 (native IndexedDB version 10, dexie multiplies by 10):
  * - `runs`: `RunRecord`s, primary key `runId`, indexed on `startedAt` (run lists, newest first).

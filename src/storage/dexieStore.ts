@@ -1,8 +1,9 @@
 /**
- * `CheckpointStore` on IndexedDB through dexie: the app's store (DESIGN §3.8). The schema is in
- * db.ts. Writes that belong together run in one IndexedDB transaction (a run check with its log
- * write; a run's deletion with its logs and checkpoints), and every storage failure surfaces as a
- * `HandoffStudioError` (`storage_quota` or `storage_error`) with the original error as `cause`.
+ * `CheckpointStore` on IndexedDB through dexie: the app's store
+ * (docs/spec/run-semantics.md#checkpoints-and-resume). The schema is in db.ts. Writes that belong
+ * together run in one IndexedDB transaction (a run check with its log write; a run's deletion with
+ * its logs and checkpoints), and every storage failure surfaces as a `HandoffStudioError`
+ * (`storage_quota` or `storage_error`) with the original error as `cause`.
  */
 import { Dexie } from 'dexie';
 import { HandoffStudioError } from '../engine/errors';

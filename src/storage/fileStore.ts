@@ -1,5 +1,6 @@
 /**
- * `CheckpointStore` on files, for Node: the CLI's `--store DIR` (DESIGN §3.8, §5). Layout:
+ * `CheckpointStore` on files, for Node: the CLI's `--store DIR`
+ * (docs/spec/run-file.md#store-layout). Layout:
  *
  *     DIR/<runId>/run.json                     the RunRecord (replaced atomically)
  *     DIR/<runId>/items.jsonl                  the item log, one JSON value per line

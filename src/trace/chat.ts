@@ -1,7 +1,7 @@
 /**
  * Chat folding: how events become chat items. Tool results fold into their call, request answers
  * into their request; lookups look back a bounded number of items, because what they look for
- * was emitted a few events earlier (DESIGN §4 orders a reply's events together).
+ * was emitted a few events earlier (docs/spec/events.md#order orders a reply's events together).
  */
 import type { CallUsage, ChatItem } from './types';
 import { findLastIndex, get, last, push, set, type PList } from './plist';

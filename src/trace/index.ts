@@ -1,5 +1,5 @@
 /**
- * The run trace: one pure reducer from the event stream (DESIGN §4) to a `TraceState`, a
+ * The run trace: one pure reducer from the event stream (docs/spec/events.md) to a `TraceState`, a
  * timeline that gives the state at any event fast (snapshots), and selectors for the canvas
  * overlay, the chat and the inspector. No React, no DOM.
  *

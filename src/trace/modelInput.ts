@@ -1,9 +1,10 @@
 /**
- * The exact model input of any turn, rebuilt from the events before it (DESIGN §3.3): the
- * transcript items the engine kept (shared user and agent texts, each agent's private tool
- * calls, results and autonomous prompts) are replayed into the engine's own `Transcript`, which
- * builds the input as the engine did. Tool-call arguments come back re-serialized (a model's own
- * whitespace inside its JSON is not in the events).
+ * The exact model input of any turn, rebuilt from the events before it
+ * (docs/spec/run-semantics.md#the-shared-transcript): the transcript items the engine kept (shared
+ * user and agent texts, each agent's private tool calls, results and autonomous prompts) are
+ * replayed into the engine's own `Transcript`, which builds the input as the engine did. Tool-call
+ * arguments come back re-serialized (a model's own whitespace inside its JSON is not in the
+ * events).
  */
 import type { RunEvent, ToolArguments } from '../engine/events';
 import type { ChatMessage, ModelToolCall } from '../engine/provider';

@@ -1,7 +1,7 @@
 /**
- * The one pure reducer from the run event stream (DESIGN §4) to a `TraceState`. The canvas
- * overlay, the chat and the timeline are all projections of its result, so a live run, a stored
- * run and a replay look the same. It never mutates its input: each event returns a new state
+ * The one pure reducer from the run event stream (docs/spec/events.md) to a `TraceState`. The
+ * canvas overlay, the chat and the timeline are all projections of its result, so a live run, a
+ * stored run and a replay look the same. It never mutates its input: each event returns a new state
  * that shares every part the event did not touch.
  */
 import type { RunEvent } from '../engine/events';

@@ -1,7 +1,7 @@
 /**
- * The trace state: what the event stream (DESIGN §4) says about a run at one moment. Derived by
- * one pure reducer (reduce.ts) from the events, so a live run, a stored run and a replay look the
- * same. Every part is immutable; states share what did not change.
+ * The trace state: what the event stream (docs/spec/events.md) says about a run at one moment.
+ * Derived by one pure reducer (reduce.ts) from the events, so a live run, a stored run and a replay
+ * look the same. Every part is immutable; states share what did not change.
  */
 import type { CompletionReason, ToolArguments } from '../engine/events';
 import type { PList } from './plist';

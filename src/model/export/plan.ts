@@ -1,9 +1,9 @@
 /**
  * What every code exporter needs from a document, computed once: the agents and tools that will
- * be emitted, the effective edges with their descriptions (DESIGN §3.1), terminal agents, the
- * start agent, and every part of the document that had to be left out because it is not
- * well-formed. Such parts are never dropped silently: each one becomes a note that the
- * exporters print in the generated file's header.
+ * be emitted, the effective edges with their descriptions
+ * (docs/spec/run-semantics.md#handoff-tools), terminal agents, the start agent, and every part of
+ * the document that had to be left out because it is not well-formed. Such parts are never dropped
+ * silently: each one becomes a note that the exporters print in the generated file's header.
  */
 import type { Agent, Tool, Workflow } from '../schema';
 import { buildTopology, handoffDescription, terminalAgents, type Topology } from '../topology';
