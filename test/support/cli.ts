@@ -19,7 +19,7 @@ export async function runCli(args: string[]): Promise<CliResult> {
   return { code, stdout, stderr };
 }
 
-/** `npm run --silent cli -- …` exactly as DESIGN §5 shows it. */
+/** `npm run --silent cli -- …` exactly as docs/spec/cli.md shows it. */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
   const result = spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
     encoding: 'utf8',

@@ -1,4 +1,4 @@
-/** DESIGN §3.3: what each agent's model sees. */
+/** docs/spec/run-semantics.md#the-shared-transcript: what each agent's model sees. */
 import { describe, expect, it } from 'vitest';
 import { Transcript, type ChatMessage, type ModelProvider } from '../../src/engine';
 import { makeDoc, runScripted } from '../support/engineHarness';

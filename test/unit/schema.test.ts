@@ -27,7 +27,7 @@ describe('published JSON Schema', () => {
     expect(undocumented).toEqual([]);
   });
 
-  it('uses the field names of the format contract (DESIGN §2)', () => {
+  it('uses the field names of the format contract (docs/spec/document.md)', () => {
     const schema = workflowJsonSchema() as {
       properties: Record<
         string,

@@ -58,7 +58,7 @@ describe('topology', () => {
     expect(t.targetsOf('a')).toEqual(['b']);
   });
 
-  it('builds handoff tools exactly as DESIGN §3.1 says', () => {
+  it('builds handoff tools exactly as docs/spec/run-semantics.md#handoff-tools says', () => {
     const d = three({
       handoffs: [
         { source: 'a', target: 'b', description: 'Edge says' },

@@ -1,4 +1,4 @@
-/** DESIGN §3.5 and §4: approval-gated batches. */
+/** docs/spec/run-semantics.md#approvals, docs/spec/events.md: approval-gated batches. */
 import { describe, expect, it } from 'vitest';
 import { HandoffStudioError, startRun } from '../../../src/engine';
 import { createScriptProvider } from '../../../src/providers/script';

@@ -1,4 +1,4 @@
-/** DESIGN §3.6: autonomous continuation, turn limits and the count reset on gaining control. */
+/** docs/spec/run-semantics.md#final-replies, #turn-limits: autonomous continuation, turn limits and the count reset on gaining control. */
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ModelProvider } from '../../../src/engine';
 import { makeDoc, outline, runScripted } from '../../support/engineHarness';

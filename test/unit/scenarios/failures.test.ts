@@ -1,4 +1,4 @@
-/** DESIGN §3.9: failures, each ending the invocation with one `failed`; the user's Stop. */
+/** docs/spec/run-semantics.md#failures: failures, each ending the invocation with one `failed`; the user's Stop. */
 import { describe, expect, it } from 'vitest';
 import {
   HandoffStudioError,

@@ -1,4 +1,4 @@
-/** DESIGN §3.1, §3.2, §3.4 and §4: handoffs, topology and the answers to tool calls. */
+/** docs/spec/run-semantics.md#handoff-tools, #topology, #one-turn; docs/spec/events.md: handoffs, topology and the answers to tool calls. */
 import { describe, expect, it } from 'vitest';
 import type { EventOf } from '../../../src/engine';
 import { makeDoc, outline, runScripted } from '../../support/engineHarness';

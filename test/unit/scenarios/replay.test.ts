@@ -1,4 +1,4 @@
-/** DESIGN §3 Providers and §5: a simulator run saved as a script replays to the same events. */
+/** docs/spec/run-semantics.md#providers, docs/spec/run-file.md#scripts: a simulator run saved as a script replays to the same events. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runToScript, type RunEvent } from '../../../src/engine';

@@ -1,4 +1,4 @@
-/** DESIGN §3.8 and §4: checkpoints, resume from every kind of pause, Stop and resume, forks. */
+/** docs/spec/run-semantics.md#checkpoints-and-resume, docs/spec/events.md: checkpoints, resume from every kind of pause, Stop and resume, forks. */
 import { describe, expect, it } from 'vitest';
 import {
   HandoffStudioError,

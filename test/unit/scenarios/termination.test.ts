@@ -1,4 +1,4 @@
-/** DESIGN §3.6–3.7: final replies, termination parts, user End, routing and the loop guard. */
+/** docs/spec/run-semantics.md#final-replies, #termination, #loop-guard: final replies, termination parts, user End, routing and the loop guard. */
 import { describe, expect, it } from 'vitest';
 import type { EventOf } from '../../../src/engine';
 import { makeDoc, outline, runScripted } from '../../support/engineHarness';
