@@ -29,7 +29,7 @@ import { useUi } from '../uiStore';
 import { AgentNode } from './AgentNode';
 import { EdgeMarkers, HandoffEdge } from './HandoffEdge';
 import { EdgeSketch } from './EdgeSketch';
-import type { SketchEdge } from './edgeSketch';
+import type { SketchEdge } from './sketchPaths';
 import { BreakpointBar } from './BreakpointBar';
 import { agentAtPointer, refusedConnectionMessage } from './connectEnd';
 import { FollowActive } from './FollowActive';

@@ -7,7 +7,7 @@ import {
   type Box,
   type SketchEdge,
   type SketchPaths,
-} from './edgeSketch';
+} from './sketchPaths';
 import { HandoffPulse } from './HandoffEdge';
 import { useTraceEdges } from './useTraceOverlay';
 

@@ -6,7 +6,7 @@ import {
   sketchPaths,
   type Box,
   type SketchEdge,
-} from '../../src/ui/canvas/edgeSketch';
+} from '../../src/ui/canvas/sketchPaths';
 
 const boxes: Record<string, Box> = {
   a: { x: 0, y: 0, width: 100, height: 40 },
