@@ -5,7 +5,8 @@
  */
 import { HandoffStudioError, isAbortError, type ErrorCode } from './errors';
 import type { CompletionReason, RunEventBody } from './events';
-import type { RunnerParts, RunOutcome } from './runner';
+import type { RunOutcome } from './outcome';
+import type { RunnerParts } from './runnerParts';
 import { openRequestsOf } from './state';
 import type { RunStatus } from './store';
 
@@ -21,10 +22,16 @@ export class RunEnding {
     return { status: 'completed', runId: this.parts.state.runId, reason };
   }
 
-  async fail(code: ErrorCode | string, message: string): Promise<RunOutcome> {
-    this.emit({ type: 'failed', error: { code, message } });
+  /** Fails the run; `detail` adds structure a consumer needs (a loop guard's agent and limit). */
+  async fail(
+    code: ErrorCode | string,
+    message: string,
+    detail: { agent?: string; limit?: number } = {},
+  ): Promise<RunOutcome> {
+    const error = { code, message, ...detail };
+    this.emit({ type: 'failed', error });
     await this.finish('failed');
-    return { status: 'failed', runId: this.parts.state.runId, error: { code, message } };
+    return { status: 'failed', runId: this.parts.state.runId, error: { ...error } };
   }
 
   async pause(): Promise<RunOutcome> {

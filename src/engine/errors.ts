@@ -8,6 +8,10 @@ export const ERROR_CODES = {
   invalid_document: 'document',
   document_changed: 'document',
   loop_guard: 'model',
+  /** More model calls between two user messages than `termination.maxModelCallsPerTurn`. */
+  model_call_limit: 'model',
+  /** A reply (text and tool arguments) longer than the engine accepts (`MAX_REPLY_CHARS`). */
+  reply_too_large: 'model',
   script_exhausted: 'model',
   provider_error: 'provider',
   provider_auth: 'provider',

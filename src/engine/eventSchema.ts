@@ -96,7 +96,14 @@ export const runEventSchema = z.discriminatedUnion('type', [
   ),
   event(
     'failed',
-    { error: z.looseObject({ code: z.string(), message: z.string() }) },
+    {
+      error: z.looseObject({
+        code: z.string(),
+        message: z.string(),
+        agent: name.optional(),
+        limit: z.number().int().optional(),
+      }),
+    },
     'The run failed.',
   ),
   event('stopped', {}, 'The run was stopped (resumable).'),

@@ -10,6 +10,17 @@ export type ToolArguments = Record<string, unknown> | string;
 
 export type CompletionReason = 'termination_condition' | 'terminal_agent' | 'user_terminated';
 
+/**
+ * Why a run failed: a stable code (`engine/errors.ts`) and a sentence for people; a loop-guard
+ * failure also names the agent that went over and the limit it reached.
+ */
+export interface FailureDetail {
+  code: string;
+  message: string;
+  agent?: string;
+  limit?: number;
+}
+
 export type RunEventBody =
   | { type: 'run_started'; runId: string }
   | { type: 'agent_started'; agent: string }
@@ -64,7 +75,7 @@ export type RunEventBody =
       tool?: string;
       target?: string;
     }
-  | { type: 'failed'; error: { code: string; message: string } }
+  | { type: 'failed'; error: FailureDetail }
   | { type: 'run_resumed'; runId: string; checkpointId: string }
   | { type: 'stopped' }
   /**

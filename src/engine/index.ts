@@ -15,7 +15,7 @@
 export { startRun, resumeRun, generateRunId } from './run';
 export type { StartRunOptions, RunHandle } from './run';
 export type { ResumeRunOptions } from './resume';
-export type { RunOutcome } from './runner';
+export type { RunOutcome } from './outcome';
 export type { InputAnswer } from './mailbox';
 export type { OpenRequest, RunState, NextStep, PlannedCall, CallPlan } from './state';
 export { documentHash, fnv1a64 } from './hash';

@@ -5,51 +5,20 @@
  * agent reply (once its batch is answered, so a tool never runs twice on resume) and at every
  * pause.
  */
-import { handoffTargetOf, own, type Topology, type Workflow } from '../model';
+import { handoffTargetOf, own } from '../model';
 import { Catalogues, requestEvent, statusOf, withUniqueIds } from './catalogue';
 import { needsApproval, planCalls, RESULT_TEXT } from './calls';
-import type { BreakpointGate } from './breakpoints';
-import type { EventChannel } from './channel';
 import { HandoffStudioError } from './errors';
-import type { CompletionReason, RunEvent, RunEventBody } from './events';
-import type { Mailbox } from './mailbox';
-import type { ModelProvider, ModelReply } from './provider';
-import type { RunRecorder } from './recorder';
-import {
-  openRequestsOf,
-  type NextStep,
-  type OpenRequest,
-  type PlannedCall,
-  type RunState,
-} from './state';
+import type { RunEvent, RunEventBody } from './events';
+import type { ModelReply } from './provider';
+import { openRequestsOf, type NextStep, type PlannedCall, type RunState } from './state';
 import { decideAfterFinalReply, terminationHolds } from './termination';
-import type { Transcript } from './transcript';
 import { answerCall, handoffOf } from './turn';
 import { callModel } from './modelCall';
 import { RunEnding } from './ending';
-
-/** How one invocation of the engine ended. */
-export type RunOutcome =
-  | { status: 'completed'; runId: string; reason: CompletionReason }
-  | { status: 'failed'; runId: string; error: { code: string; message: string } }
-  | { status: 'stopped'; runId: string; checkpointId: string | null }
-  | { status: 'paused'; runId: string; checkpointId: string | null; requests: OpenRequest[] };
-
-export interface RunnerParts {
-  doc: Workflow;
-  topology: Topology;
-  provider: ModelProvider;
-  state: RunState;
-  transcript: Transcript;
-  recorder: RunRecorder;
-  channel: EventChannel;
-  mailbox: Mailbox;
-  signal: AbortSignal;
-  /** Live breakpoints, when the caller set any. */
-  breakpoints?: BreakpointGate;
-  /** Times model calls, in milliseconds (`usage.durationMs`). */
-  clock: () => number;
-}
+import { beforeHandoff, beforeModelCall } from './loopGuard';
+import type { RunOutcome } from './outcome';
+import type { RunnerParts } from './runnerParts';
 
 type Step = Promise<RunOutcome | undefined>;
 
@@ -129,10 +98,17 @@ export class Runner {
         `The active agent "${agent}" is not in the document.`,
       );
     }
+    const breach = beforeModelCall(doc, this.state, agent);
+    if (breach)
+      return this.end.fail(breach.code, breach.message, {
+        agent: breach.agent,
+        limit: breach.limit,
+      });
     const pause = this.parts.breakpoints?.beforeCall(agent);
     if (pause) await this.atBreakpoint({ type: 'breakpoint', kind: pause, agent });
     const callIndex = own(this.state.modelCalls, agent) ?? 0;
     this.state.modelCalls[agent] = callIndex + 1;
+    this.state.modelCallsSinceUser++;
     this.emit({ type: 'agent_started', agent });
     const { offered, specs } = this.catalogues.of(agent);
     const startedAt = this.parts.clock();
@@ -166,7 +142,6 @@ export class Runner {
     const hasText = text.trim() !== '';
     if (hasText) {
       transcript.append({ kind: 'assistant', agent, text });
-      this.state.sharedCount = transcript.sharedLength;
       this.emit({ type: 'message', agent, text });
     }
     if (reply.toolCalls.length === 0) return this.afterFinalReply(agent);
@@ -246,10 +221,10 @@ export class Runner {
         this.catalogues.tools,
         handoff?.target,
       );
-      const limit = doc.termination.maxHandoffsPerTurn;
-      const guarded = call === handoff?.call && this.state.handoffsSinceUser >= limit;
-      const result = guarded ? RESULT_TEXT.handoffLimit(limit) : answer.result;
-      const isError = guarded || answer.isError;
+      const breach =
+        call === handoff?.call ? beforeHandoff(doc, this.state, agent, handoff.target) : undefined;
+      const result = breach ? RESULT_TEXT.handoffLimit(breach.limit) : answer.result;
+      const isError = breach !== undefined || answer.isError;
       transcript.append({
         kind: 'result',
         agent,
@@ -266,13 +241,11 @@ export class Runner {
         result,
         isError,
       });
-      if (guarded) {
-        return this.end.fail(
-          'loop_guard',
-          `Handoff limit reached: ${limit} handoffs since the last user message; ` +
-            `"${agent}" tried to hand off to "${handoff.target}" once more.`,
-        );
-      }
+      if (breach)
+        return this.end.fail(breach.code, breach.message, {
+          agent: breach.agent,
+          limit: breach.limit,
+        });
       if (answer.warning) this.emit({ type: 'warning', ...answer.warning, agent });
     }
     if (handoff) {
@@ -335,9 +308,9 @@ export class Runner {
     const { transcript, doc } = this.parts;
     this.emit({ type: 'user_message', text });
     transcript.append({ kind: 'user', text });
-    this.state.sharedCount = transcript.sharedLength;
     this.state.userMessages++;
     this.state.handoffsSinceUser = 0;
+    this.state.modelCallsSinceUser = 0;
     this.gainControl(agent);
     this.state.next = { kind: 'call' };
     if (opening) await this.checkpoint();

@@ -76,9 +76,12 @@ export interface RunState {
   autonomousTurns: number;
   /** Handoffs taken since the latest user message (the loop guard's count). */
   handoffsSinceUser: number;
+  /**
+   * Model calls made since the latest user message (the loop guard's other count). Checkpoints
+   * written before it existed read as 0.
+   */
+  modelCallsSinceUser: number;
   userMessages: number;
-  /** Shared-transcript length (user and assistant text items). */
-  sharedCount: number;
   /** Items in the log. */
   itemCount: number;
   /** Last event seq emitted. */
@@ -99,8 +102,8 @@ export function createRunState(runId: string, docHash: string, startAgent: strin
     modelCalls: {},
     autonomousTurns: 0,
     handoffsSinceUser: 0,
+    modelCallsSinceUser: 0,
     userMessages: 0,
-    sharedCount: 0,
     itemCount: 0,
     seq: 0,
     requestCount: 0,
@@ -166,5 +169,13 @@ export function readRunState(
       `The checkpoint's next step (${JSON.stringify(next.kind) ?? 'none'}) is not one this engine knows.`,
     );
   }
-  return structuredClone(state as RunState);
+  // Older checkpoints: `sharedCount` (written, never read) is dropped; the model-call count starts at 0.
+  const { sharedCount: _unused, ...current } = state as Partial<RunState> & {
+    sharedCount?: unknown;
+  };
+  return structuredClone({
+    ...current,
+    modelCallsSinceUser:
+      typeof current.modelCallsSinceUser === 'number' ? current.modelCallsSinceUser : 0,
+  } as RunState);
 }

@@ -14,6 +14,11 @@ export const CURRENT_VERSION = 1;
 export const DEFAULT_AUTONOMOUS_PROMPT = 'User did not respond. Continue assisting autonomously.';
 export const DEFAULT_TURN_LIMIT = 50;
 export const DEFAULT_MAX_HANDOFFS_PER_TURN = 100;
+/**
+ * Model calls allowed between two user messages when `termination.maxModelCallsPerTurn` is absent.
+ * Above the most a default turn needs (autonomous turn limits of 50, 100 handoffs, a few tools).
+ */
+export const DEFAULT_MAX_MODEL_CALLS_PER_TURN = 250;
 
 /** Agent names: a letter, then letters, digits, `_` or `-`; 48 characters at most. */
 export const AGENT_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,47}$/;
@@ -151,6 +156,14 @@ export const terminationSchema = z
       .int()
       .default(DEFAULT_MAX_HANDOFFS_PER_TURN)
       .describe('Loop guard: handoffs allowed between two user messages before the run fails.'),
+    maxModelCallsPerTurn: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        'Loop guard: model calls allowed between two user messages before the run fails ' +
+          `(default ${DEFAULT_MAX_MODEL_CALLS_PER_TURN} when absent; absent is not written out).`,
+      ),
   })
   .describe('When a run ends by itself. Every part is optional.');
 

@@ -69,6 +69,7 @@ export function toCanonical(doc: Workflow): Json {
           ['keywords', identity],
           ['endOnTerminalAgent', identity],
           ['maxHandoffsPerTurn', identity],
+          ['maxModelCallsPerTurn', identity],
         ]),
     ],
     [

@@ -234,7 +234,12 @@ function checkSettings(doc: Workflow, topology: Topology, issues: ValidationIssu
       );
     }
   }
-  for (const key of ['maxMessages', 'maxUserMessages', 'maxHandoffsPerTurn'] as const) {
+  for (const key of [
+    'maxMessages',
+    'maxUserMessages',
+    'maxHandoffsPerTurn',
+    'maxModelCallsPerTurn',
+  ] as const) {
     const value = termination[key];
     if (value !== undefined && value <= 0) {
       issues.push(

@@ -153,6 +153,15 @@ describe('exportPython', () => {
     expect(returns).toContain('# No explicit handoffs');
   });
 
+  it('says in both exports that the model-call bound is not enforced, only when the document sets one', () => {
+    const bound = doc({ termination: { maxModelCallsPerTurn: 30 } });
+    const note = 'termination.maxModelCallsPerTurn = 30: Agent Framework has no bound';
+    expect(exportPython(bound)).toContain(note);
+    expect(exportDotnet(bound)).toContain(note);
+    expect(exportPython(doc({}))).not.toContain('maxModelCallsPerTurn');
+    expect(exportDotnet(doc({}))).not.toContain('maxModelCallsPerTurn');
+  });
+
   it('turns on autonomous mode with agents, prompt and turn limits', () => {
     const out = exportPython(example('content_pipeline'));
     expect(out).toContain('agents=[researcher, writer, editor],');

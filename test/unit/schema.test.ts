@@ -83,6 +83,7 @@ describe('published JSON Schema', () => {
       'keywords',
       'endOnTerminalAgent',
       'maxHandoffsPerTurn',
+      'maxModelCallsPerTurn',
     ]);
     expect(Object.keys(p.defaults!.properties!)).toEqual(['model', 'temperature']);
   });

@@ -33,6 +33,12 @@ export function dotnetLimitations(plan: ExportPlan): string[] {
     `termination.maxHandoffsPerTurn = ${t.maxHandoffsPerTurn}: HandoffWorkflowBuilder has no ` +
       'loop guard; it is not enforced.',
   );
+  if (t.maxModelCallsPerTurn !== undefined) {
+    out.push(
+      `termination.maxModelCallsPerTurn = ${t.maxModelCallsPerTurn}: Agent Framework has no bound ` +
+        'on model calls between two user messages; it is not enforced.',
+    );
+  }
   if (doc.tools.length > 0) {
     out.push(
       'Tools are simulated in Handoff Studio: each tool below is a TemplateTool that returns its ' +

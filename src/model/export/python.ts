@@ -29,6 +29,12 @@ export function pythonLimitations(plan: ExportPlan): string[] {
       'guard; build_workflow() does not enforce it. The terminal driver below stops the ' +
       'program when a turn takes more handoffs.',
   );
+  if (t.maxModelCallsPerTurn !== undefined) {
+    out.push(
+      `termination.maxModelCallsPerTurn = ${t.maxModelCallsPerTurn}: Agent Framework has no bound ` +
+        'on model calls between two user messages; it is not enforced.',
+    );
+  }
   if (doc.tools.length > 0) {
     out.push(
       'Tools are simulated in Handoff Studio: each tool below is a Python function that returns ' +

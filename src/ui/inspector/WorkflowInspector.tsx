@@ -7,6 +7,7 @@ import {
 import {
   DEFAULT_AUTONOMOUS_PROMPT,
   DEFAULT_MAX_HANDOFFS_PER_TURN,
+  DEFAULT_MAX_MODEL_CALLS_PER_TURN,
   DEFAULT_TURN_LIMIT,
 } from '../../model';
 import { useDesigner } from '../../store/hooks';
@@ -148,6 +149,15 @@ export function WorkflowInspector() {
             settings({ termination: { maxHandoffsPerTurn: v ?? DEFAULT_MAX_HANDOFFS_PER_TURN } })
           }
           hint="Loop guard between two user messages."
+        />
+        <DocNumber
+          label="Max model calls per turn"
+          value={termination.maxModelCallsPerTurn}
+          field="wf.t.maxModelCallsPerTurn"
+          undoLabel="Max model calls per turn"
+          op={(v) => settings({ termination: { maxModelCallsPerTurn: v } })}
+          placeholder={`${DEFAULT_MAX_MODEL_CALLS_PER_TURN} (default)`}
+          hint="Loop guard: ends a run whose agents keep calling tools without replying."
         />
       </fieldset>
       <ToolPicker title={`Tools (${doc.tools.length})`} tools={doc.tools} />

@@ -220,9 +220,10 @@ describe('resume scenarios', () => {
       activeAgent: 'b',
       modelCalls: { a: 1, b: 1 },
       handoffsSinceUser: 1,
-      sharedCount: 2,
+      modelCallsSinceUser: 2,
       next: { kind: 'input', request: { requestId: 'req-1', agent: 'b' } },
     });
+    expect(state).not.toHaveProperty('sharedCount'); // written and never read: gone (issue 17)
     // what the checkpoint envelope and the run record hold is not stored twice
     for (const key of ['runId', 'docHash', 'seq', 'itemCount', 'checkpointId']) {
       expect(state).not.toHaveProperty(key);
