@@ -4,7 +4,8 @@
  * file never blocks a run that has readable checkpoints.
  */
 import { HandoffStudioError } from './errors';
-import { readRunState, type RunState } from './state';
+import { readRunState } from './readState';
+import type { RunState } from './state';
 import type { Checkpoint, CheckpointStore, RunRecord, SkippedCheckpoint } from './store';
 
 export interface ChosenCheckpoint {

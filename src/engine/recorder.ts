@@ -58,7 +58,7 @@ export class RunRecorder {
       createdAt: this.now(),
       seq: checkpointEvent.seq,
       itemCount: transcript.length,
-      state: toStoredState(state) as unknown as Checkpoint['state'],
+      state: toStoredState(state),
     };
     await this.write(async () => {
       await this.writeItems(transcript);
@@ -85,7 +85,7 @@ export class RunRecorder {
 
   private async writeItems(transcript: Transcript): Promise<void> {
     if (transcript.length <= this.savedItems) return;
-    const items = transcript.slice(this.savedItems) as unknown as StoredItem[];
+    const items = transcript.slice(this.savedItems);
     await this.store.putItems(this.record.runId, this.savedItems, items);
     this.savedItems = transcript.length;
   }

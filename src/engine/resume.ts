@@ -12,6 +12,7 @@ import { chooseCheckpoint } from './checkpointChoice';
 import { toStoredState, type RunState } from './state';
 import type { Breakpoints } from './breakpoints';
 import type { Checkpoint, CheckpointStore, RunRecord, SkippedCheckpoint } from './store';
+import { readTranscriptItems } from './storedItems';
 import type { TranscriptItem } from './transcript';
 
 /** Options of `resumeRun`. */
@@ -84,9 +85,10 @@ export async function loadCheckpoint(
     );
   }
   checkRunnable(doc, state);
-  const items = (await storage(() =>
-    store.getItems(runId, checkpoint.itemCount),
-  )) as unknown as TranscriptItem[];
+  const items = readTranscriptItems(
+    runId,
+    await storage(() => store.getItems(runId, checkpoint.itemCount)),
+  );
   if (!options.fork) {
     if (latest) {
       // The events an invocation emitted after its last checkpoint (a resume's `run_resumed`
@@ -152,13 +154,13 @@ async function fork(
   await storage(async () => {
     const events = await store.getEvents(source.runId, checkpoint.seq);
     await store.putRun(record);
-    await store.putItems(runId, 0, items as unknown as Array<{ [key: string]: unknown }>);
+    await store.putItems(runId, 0, items);
     await store.putEvents(runId, events);
     await store.putCheckpoint({
       ...checkpoint,
       runId,
       createdAt: time,
-      state: toStoredState(forkedState) as unknown as Checkpoint['state'],
+      state: toStoredState(forkedState),
     });
   });
   return { record, state: forkedState, items };

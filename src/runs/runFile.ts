@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { HandoffStudioError } from '../engine/errors';
 import type { RunEvent } from '../engine/events';
 import { runEventSchema } from '../engine/eventSchema';
-import { readRunState } from '../engine/state';
+import { readRunState } from '../engine/readState';
 import { parseScript, runToScript, type Script } from '../engine/script';
 import { documentHash } from '../engine/hash';
 import type {

@@ -13,7 +13,7 @@ import {
   type ModelProvider,
   type ModelReply,
 } from '../../../src/engine';
-import { readRunState } from '../../../src/engine/state';
+import { readRunState } from '../../../src/engine/readState';
 import {
   serializeWorkflow,
   DEFAULT_MAX_MODEL_CALLS_PER_TURN,
