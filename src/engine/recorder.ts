@@ -7,7 +7,7 @@
 import { HandoffStudioError } from './errors';
 import type { RunEvent } from './events';
 import { toStoredState, type RunState } from './state';
-import type { Checkpoint, CheckpointStore, RunRecord, RunStatus, StoredItem } from './store';
+import type { Checkpoint, CheckpointStore, RunRecord, RunStatus } from './store';
 import type { Transcript } from './transcript';
 
 export class RunRecorder {
