@@ -4,12 +4,10 @@ import '@xyflow/react/dist/style.css';
 import './ui/styles.css';
 import { AppProvider, createApp } from './app';
 import { browserAppOptions } from './app/browserHost';
-import { installApp } from './app/installed';
 import { App } from './ui/shell/App';
 
 // The app is built once, here; components get it from <AppProvider>.
 const app = createApp(browserAppOptions());
-installApp(app);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

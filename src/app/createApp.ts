@@ -15,7 +15,7 @@ import {
   type LibraryStore,
   type TabChannel,
 } from '../library';
-import { RunController, type RunControllerOptions } from '../runs';
+import { OpenRun, RunBreakpoints, RunController, type RunControllerOptions } from '../runs';
 import { ProviderModelsWatcher } from '../runs/providerModels';
 import { DEFAULT_DB_NAME, HandoffStudioDB, type IndexedDBDeps } from '../storage/db';
 import { DexieCheckpointStore } from '../storage/dexieStore';
@@ -67,6 +67,10 @@ export interface App {
   readonly runUi: RunUiStore;
   readonly panes: PaneSizesStore;
   readonly runs: RunController;
+  /** The open workflow's run and the trace shown for it (canvas and Run panel). */
+  readonly openRun: OpenRun;
+  /** The designer's breakpoints (their one owner), handed to the run controller. */
+  readonly breakpoints: RunBreakpoints;
   readonly providerModels: ProviderModelsWatcher;
   readonly crossTab: CrossTab;
   readonly autosave: Autosave;
@@ -106,6 +110,13 @@ export function createApp(options: AppOptions): App {
     say,
   });
   const runs = new RunController({ ...options.runs, store: checkpoints });
+  const openRun = new OpenRun(runs, {
+    current: () => ({ id: library.getState().currentId, doc: designer.getState().doc }),
+    subscribe: (listener) => {
+      const off = [library.subscribe(listener), designer.subscribe(listener)];
+      return () => off.forEach((f) => f());
+    },
+  });
   const providerModels = new ProviderModelsWatcher(db.settings);
   return {
     db,
@@ -120,6 +131,8 @@ export function createApp(options: AppOptions): App {
     runUi: createRunUiStore(prefs),
     panes: createPaneSizesStore(prefs, options.windowWidth ?? 1280),
     runs,
+    openRun,
+    breakpoints: new RunBreakpoints(runs),
     providerModels,
     crossTab,
     autosave,

@@ -4,6 +4,9 @@
  * (runFile.ts). See session.ts for the flow.
  */
 export { RunController } from './session';
+export { OpenRun, traceAt } from './openRun';
+export type { OpenWorkflow } from './openRun';
+export { RunBreakpoints } from './breakpoints';
 export type { RunControllerOptions } from './session';
 export { EMPTY_VIEW } from './view';
 export { runStatus } from './status';

@@ -1,10 +1,12 @@
 import { Panel } from '@xyflow/react';
-import { appRunController, useRunUi } from '../run/runContext';
+import { useApp } from '../../app/appContext';
+import { useRunUi } from '../run/runContext';
 import { useShownTraceState } from './useTraceOverlay';
 
 /** While the live run waits at a breakpoint: where, and Continue / Step. */
 export function BreakpointBar() {
   const state = useShownTraceState();
+  const { runs } = useApp();
   // Stepping back through the timeline shows old pauses; only the live one can be released.
   const live = useRunUi((s) => s.cursor === null);
   const at = state.breakpoint;
@@ -22,13 +24,13 @@ export function BreakpointBar() {
     >
       <span className="breakpoint-bar__dot" aria-hidden="true" />
       Paused {where}
-      <button type="button" onClick={() => appRunController().release('continue')}>
+      <button type="button" onClick={() => runs.release('continue')}>
         Continue
       </button>
       <button
         type="button"
         title="Go on and pause again before the next model call"
-        onClick={() => appRunController().release('step')}
+        onClick={() => runs.release('step')}
       >
         Step
       </button>

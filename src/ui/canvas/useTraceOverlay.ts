@@ -3,50 +3,43 @@
  * (the run at the timeline cursor, or live) and re-renders only when that slice changes, so an
  * event costs one reducer step plus the few nodes it touches, not a render of the whole graph.
  */
-import { useRef, useSyncExternalStore } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import {
-  initialTraceState,
   traceForAgent,
   traceForEdge,
   type AgentOverlay,
   type EdgeOverlay,
   type TraceState,
 } from '../../trace';
-import type { RunView } from '../../runs';
-import { openRunView, subscribeOpenRun } from '../run/openRun';
-import { runUiStore } from '../run/runContext';
+import { useApp } from '../../app/appContext';
 
-const EMPTY = initialTraceState;
-let memo: { view: RunView; cursor: number | null; state: TraceState } | undefined;
-
-/** The trace shown on the canvas, computed once per change (not once per node). */
-export function shownTrace(): TraceState {
-  // Only a run of the open workflow (by its library id) is drawn: a run of another workflow
-  // is not drawn over this one, even where agent names coincide.
-  const view = openRunView();
-  const cursor = runUiStore.getState().cursor;
-  if (memo && memo.view === view && memo.cursor === cursor) return memo.state;
-  const state =
-    view.runId === undefined
-      ? EMPTY
-      : cursor === null
-        ? view.timeline.latest
-        : view.timeline.stateAt(cursor);
-  memo = { view, cursor, state };
-  return state;
-}
-
-function subscribe(listener: () => void): () => void {
-  // subscribeOpenRun wakes only when the shown run changes (not on every document change).
-  const off = [subscribeOpenRun(listener), runUiStore.subscribe(listener)];
-  return () => off.forEach((f) => f());
+/**
+ * The shown trace (`OpenRun.shownTrace`: the open workflow's run at the cursor, computed once per
+ * change, not once per node) and a subscription that wakes when it may have changed.
+ */
+function useShownSource(): {
+  subscribe: (listener: () => void) => () => void;
+  get: () => TraceState;
+} {
+  const { openRun, runUi } = useApp();
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      // openRun.subscribe wakes only when the shown run changes (not on every document change).
+      const off = [openRun.subscribe(listener), runUi.subscribe(listener)];
+      return () => off.forEach((f) => f());
+    },
+    [openRun, runUi],
+  );
+  const get = useCallback(() => openRun.shownTrace(runUi.getState().cursor), [openRun, runUi]);
+  return { subscribe, get };
 }
 
 /** `select` applied to the shown trace; the previous value is kept while `equal` says so. */
 function useTraceSlice<T>(select: (state: TraceState) => T, equal: (a: T, b: T) => boolean): T {
+  const { subscribe, get } = useShownSource();
   const last = useRef<{ value: T } | undefined>(undefined);
   const getSnapshot = () => {
-    const next = select(shownTrace());
+    const next = select(get());
     if (last.current && equal(last.current.value, next)) return last.current.value;
     last.current = { value: next };
     return next;
@@ -94,5 +87,6 @@ export function useActiveAgent(): string | undefined {
 
 /** The whole shown trace (for panels that list turns); re-renders on every shown change. */
 export function useShownTraceState(): TraceState {
-  return useSyncExternalStore(subscribe, shownTrace, shownTrace);
+  const { subscribe, get } = useShownSource();
+  return useSyncExternalStore(subscribe, get, get);
 }

@@ -4,19 +4,15 @@ import { modelInputOfTurn, turnsForAgent, type Turn } from '../../trace';
 import { useAgentOverlay, useEdgeOverlay, useShownTraceState } from '../canvas/useTraceOverlay';
 import { useApp } from '../../app/appContext';
 import { callUsageText, totalsText, usageTitle } from '../run/usageText';
-import {
-  toggleAgentBreakpoint,
-  toggleEdgeBreakpoint,
-  useAgentBreakpoint,
-  useEdgeBreakpoint,
-} from '../canvas/breakpoints';
+import { useAgentBreakpoint, useEdgeBreakpoint } from '../canvas/breakpoints';
 
 /** A breakpoint on this agent (pause before each of its model calls). */
 export function AgentBreakpointToggle({ agent }: { agent: string }) {
   const on = useAgentBreakpoint(agent);
+  const { breakpoints } = useApp();
   return (
     <label className="breakpoint-toggle">
-      <input type="checkbox" checked={on} onChange={() => toggleAgentBreakpoint(agent)} />
+      <input type="checkbox" checked={on} onChange={() => breakpoints.toggleAgent(agent)} />
       Breakpoint: pause runs before this agent&apos;s model calls
     </label>
   );
@@ -25,9 +21,10 @@ export function AgentBreakpointToggle({ agent }: { agent: string }) {
 /** A breakpoint on this edge (pause before the handoff is taken). */
 export function EdgeBreakpointToggle({ source, target }: { source: string; target: string }) {
   const on = useEdgeBreakpoint(source, target);
+  const { breakpoints } = useApp();
   return (
     <label className="breakpoint-toggle">
-      <input type="checkbox" checked={on} onChange={() => toggleEdgeBreakpoint(source, target)} />
+      <input type="checkbox" checked={on} onChange={() => breakpoints.toggleEdge(source, target)} />
       Breakpoint: pause runs before this handoff is taken
     </label>
   );

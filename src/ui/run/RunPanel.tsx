@@ -5,13 +5,7 @@ import { useDesigner } from '../../store/hooks';
 import { checkpointsOf } from '../../trace';
 import { BackgroundRunNote } from './BackgroundRunNote';
 import { Chat } from './Chat';
-import {
-  openOwner,
-  storedWorkflowId,
-  useBackgroundRun,
-  useOpenOwnerKey,
-  useOpenRunView,
-} from './openRun';
+import { storedWorkflowId, useBackgroundRun, useOpenOwnerKey, useOpenRunView } from './openRun';
 import { PastRuns } from './PastRuns';
 import { ProviderSettingsForm } from './ProviderSettingsForm';
 import { Requests } from './Requests';
@@ -68,18 +62,18 @@ export function RunPanel() {
  */
 function useInterruptedRuns(view: RunView, busy: boolean): RunSummary[] {
   const ownerKey = useOpenOwnerKey();
-  const { runs: controller } = useApp();
+  const { runs: controller, openRun } = useApp();
   const [runs, setRuns] = useState<RunSummary[]>([]);
   useEffect(() => {
     let cancelled = false;
-    controller.listRuns(openOwner()).then(
+    controller.listRuns(openRun.owner()).then(
       (list) => !cancelled && setRuns(list.filter((r) => r.state === 'interrupted')),
       () => undefined,
     );
     return () => {
       cancelled = true;
     };
-  }, [controller, ownerKey, view.live, view.runId]);
+  }, [controller, openRun, ownerKey, view.live, view.runId]);
   const newest = runs[0]?.runId;
   const shown = view.runId !== undefined;
   useEffect(() => {
@@ -115,11 +109,17 @@ function RunBody() {
   useEffect(() => app.runUi.getState().set({ cursor: null }), [app, view.runId]);
   const ownerKey = useOpenOwnerKey();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key says when the owner changed
-  const load = useCallback(() => controller.listRuns(openOwner()), [controller, ownerKey]);
+  const load = useCallback(() => controller.listRuns(app.openRun.owner()), [controller, ownerKey]);
   const start = async (text: string) =>
-    controller.start(app.designer.getState().doc, text, settings, await storedWorkflowId());
+    controller.start(app.designer.getState().doc, text, settings, await storedWorkflowId(app));
   const forkOpen = (runId: string, checkpointId?: string) =>
-    controller.fork(runId, checkpointId, settings, app.designer.getState().doc, openOwner().id);
+    controller.fork(
+      runId,
+      checkpointId,
+      settings,
+      app.designer.getState().doc,
+      app.openRun.owner().id,
+    );
   const guard = (action: Promise<unknown>) =>
     void action.then(
       () => setProblem(undefined),
@@ -199,12 +199,12 @@ function RunBody() {
         load={load}
         onOpen={(id) => guard(controller.open(id))}
         onResume={(id) => guard(controller.resume(id, settings))}
-        onReplay={(id) => guard(controller.replay(id, settings, openOwner().id))}
+        onReplay={(id) => guard(controller.replay(id, settings, app.openRun.owner().id))}
         onFork={(id) => guard(forkOpen(id))}
         onExport={(id) => guard(download(controller, id))}
         onImport={(file) =>
           guard(
-            Promise.all([file.text(), storedWorkflowId()]).then(([text, id]) =>
+            Promise.all([file.text(), storedWorkflowId(app)]).then(([text, id]) =>
               controller.importRun(text, id),
             ),
           )
