@@ -14,7 +14,7 @@ import type { RunEventBody } from './events';
 import type { ModelToolCall, ToolSpec } from './provider';
 import { defaultCallId } from './script';
 import type { NextStep, OpenRequest } from './state';
-import type { RunStatus } from './store';
+import type { StoredRunStatus } from './runStatus';
 
 export interface AgentCatalogue {
   /** Offered tools by name: what a call is checked against. */
@@ -68,7 +68,7 @@ export function requestEvent(request: OpenRequest): RunEventBody {
   };
 }
 
-export function statusOf(next: NextStep): RunStatus {
+export function statusOf(next: NextStep): StoredRunStatus {
   if (next.kind === 'input' || next.kind === 'approval') return 'paused';
   if (next.kind === 'completed') return 'completed';
   return 'running';

@@ -8,7 +8,7 @@ import type { CompletionReason, RunEventBody } from './events';
 import type { RunOutcome } from './outcome';
 import type { RunnerParts } from './runnerParts';
 import { openRequestsOf } from './state';
-import type { RunStatus } from './store';
+import type { StoredRunStatus } from './runStatus';
 
 export class RunEnding {
   constructor(
@@ -54,7 +54,7 @@ export class RunEnding {
     };
   }
 
-  private async finish(status: RunStatus): Promise<void> {
+  private async finish(status: StoredRunStatus): Promise<void> {
     const { recorder, transcript, channel } = this.parts;
     try {
       await recorder.finish(this.parts.state, transcript, status);

@@ -38,10 +38,16 @@ export type {
   Checkpoint,
   CheckpointStore,
   RunRecord,
-  RunStatus,
   SkippedCheckpoint,
   StoredItem,
 } from './store';
+export type {
+  ListedRunStatus,
+  OutcomeStatus,
+  RunStatus,
+  StoredRunStatus,
+  TraceStatus,
+} from './runStatus';
 export { HandoffStudioError, ERROR_CODES, isAbortError } from './errors';
 export type { ErrorCode, Fault } from './errors';
 export { FINAL_EVENT_TYPES } from './events';

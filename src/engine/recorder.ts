@@ -7,7 +7,8 @@
 import { HandoffStudioError } from './errors';
 import type { RunEvent } from './events';
 import { toStoredState, type RunState } from './state';
-import type { Checkpoint, CheckpointStore, RunRecord, RunStatus } from './store';
+import type { Checkpoint, CheckpointStore, RunRecord } from './store';
+import type { StoredRunStatus } from './runStatus';
 import type { Transcript } from './transcript';
 
 export class RunRecorder {
@@ -48,7 +49,7 @@ export class RunRecorder {
     transcript: Transcript,
     checkpointEvent: RunEvent,
     parentId: string | null,
-    status: RunStatus,
+    status: StoredRunStatus,
   ): Promise<void> {
     const checkpointId = state.checkpointId!;
     const checkpoint: Checkpoint = {
@@ -74,7 +75,7 @@ export class RunRecorder {
   }
 
   /** Writes what is left at the end of an invocation and the run's final status. */
-  async finish(state: RunState, transcript: Transcript, status: RunStatus): Promise<void> {
+  async finish(state: RunState, transcript: Transcript, status: StoredRunStatus): Promise<void> {
     await this.write(async () => {
       await this.writeItems(transcript);
       if (this.unsaved.length > 0) await this.store.putEvents(this.record.runId, this.unsaved);
@@ -93,7 +94,7 @@ export class RunRecorder {
   private async putRecord(
     state: RunState,
     transcript: Transcript,
-    status: RunStatus,
+    status: StoredRunStatus,
     lastCheckpointId: string | undefined,
   ): Promise<void> {
     this.record = {

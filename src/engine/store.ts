@@ -10,8 +10,7 @@
  * checkpoint, the abandoned future (written after that checkpoint) disappears with its first write.
  */
 import type { RunEvent } from './events';
-
-export type RunStatus = 'running' | 'paused' | 'completed' | 'failed' | 'stopped';
+import type { StoredRunStatus } from './runStatus';
 
 export interface RunRecord {
   runId: string;
@@ -22,7 +21,7 @@ export interface RunRecord {
   /** The canonical document text itself (a run is replayable on its own). */
   document: string;
   provider: string;
-  status: RunStatus;
+  status: StoredRunStatus;
   startedAt: string;
   updatedAt: string;
   /** The run this one was forked from, and at which checkpoint. */

@@ -13,7 +13,7 @@ export { runStatus } from './status';
 export type { RunStatusText, RunStatusSource } from './status';
 export { sampleMessage } from './sample';
 export type { RunView } from './view';
-export type { RunSummary, RunState } from './runList';
+export type { RunSummary } from './runList';
 export { belongsTo, runOwner, workflowIdOf, WORKFLOW_ID } from './owner';
 export type { RunOwner, RunOrigin } from './owner';
 export {

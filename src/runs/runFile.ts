@@ -12,13 +12,8 @@ import { runEventSchema } from '../engine/eventSchema';
 import { readRunState } from '../engine/readState';
 import { parseScript, runToScript, type Script } from '../engine/script';
 import { documentHash } from '../engine/hash';
-import type {
-  Checkpoint,
-  CheckpointStore,
-  RunRecord,
-  RunStatus,
-  StoredItem,
-} from '../engine/store';
+import type { Checkpoint, CheckpointStore, RunRecord, StoredItem } from '../engine/store';
+import type { StoredRunStatus } from '../engine/runStatus';
 import { parseWorkflow, serializeWorkflow, stripByteOrderMark, type Workflow } from '../model';
 import { upgradeEvents } from './eventUpgrade';
 
@@ -31,7 +26,7 @@ export interface RunFile {
     runId: string;
     workflowName: string;
     provider: string;
-    status: RunStatus;
+    status: StoredRunStatus;
     startedAt: string;
     updatedAt: string;
     forkOf?: { runId: string; checkpointId: string };

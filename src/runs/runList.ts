@@ -3,17 +3,16 @@
  * but that no live handle in this page drives was cut off by a reload or a closed tab: it shows
  * as interrupted and resumes from its last checkpoint.
  */
-import type { CheckpointStore, RunRecord, RunStatus } from '../engine/store';
+import type { ListedRunStatus } from '../engine/runStatus';
+import type { CheckpointStore, RunRecord } from '../engine/store';
 import { belongsTo, originOf, type RunOwner } from './owner';
 import { canContinue, isImported } from './runFile';
-
-/** How a run shows in the list: its stored status, or live / interrupted. */
-export type RunState = RunStatus | 'live' | 'interrupted';
 
 export interface RunSummary {
   runId: string;
   workflowName: string;
-  state: RunState;
+  /** Its stored status, or live / interrupted. */
+  status: ListedRunStatus;
   startedAt: string;
   updatedAt: string;
   /** Events stored. */
@@ -53,7 +52,7 @@ export async function summarize(
   return {
     runId: record.runId,
     workflowName: record.workflowName,
-    state: live ? 'live' : interrupted ? 'interrupted' : record.status,
+    status: live ? 'live' : interrupted ? 'interrupted' : record.status,
     startedAt: record.startedAt,
     updatedAt: record.updatedAt,
     events,

@@ -7,7 +7,8 @@ import type { CompletionReason, ToolArguments } from '../engine/events';
 import type { PList } from './plist';
 
 /** Where the run stands. `waiting`: requests are open (input or approval). */
-export type TraceStatus = 'idle' | 'running' | 'waiting' | 'completed' | 'failed' | 'stopped';
+export type { TraceStatus } from '../engine/runStatus';
+import type { TraceStatus } from '../engine/runStatus';
 
 /** A handoff the topology forbids, attempted by an agent (an `unknown_tool` warning). */
 export interface ForbiddenHandoff {

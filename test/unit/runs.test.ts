@@ -80,7 +80,7 @@ describe('RunController', () => {
     expect(runs).toEqual([
       expect.objectContaining({
         runId: view.runId,
-        state: 'completed',
+        status: 'completed',
         provider: 'simulator',
         resumable: false,
       }),
@@ -148,7 +148,7 @@ describe('RunController', () => {
     // The reloaded page: a new controller on the same database.
     const second = new RunController({ store: db.open() });
     const [summary] = await second.listRuns(runOwner(undefined, customerSupport()));
-    expect(summary).toMatchObject({ runId: cut.runId, state: 'interrupted', resumable: true });
+    expect(summary).toMatchObject({ runId: cut.runId, status: 'interrupted', resumable: true });
     expect(await second.open(cut.runId!)).toBe(true);
     expect(second.getView()).toMatchObject({ interrupted: true, live: false, resumable: true });
     // Everything up to the last checkpoint was stored: the opening, the handoff.
@@ -167,7 +167,7 @@ describe('RunController', () => {
       view.timeline.events.map((_, i) => i + 1),
     );
     const [again] = await second.listRuns(runOwner(undefined, customerSupport()));
-    expect(again!.state).toBe('live');
+    expect(again!.status).toBe('live');
   });
 
   it('forks from a checkpoint as a new run and leaves the original', async () => {

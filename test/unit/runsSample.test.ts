@@ -58,8 +58,8 @@ describe('runStatus', () => {
       tone: 'paused',
     });
     expect(runStatus({ trace: { status: 'running' }, interrupted: true }).text).toBe('interrupted');
-    expect(runStatus({ state: 'paused' }).text).toBe('waiting for you');
-    expect(runStatus({ state: 'interrupted' }).text).toBe('interrupted');
-    expect(runStatus({ state: 'completed' }).text).toBe('completed');
+    expect(runStatus({ status: 'paused' }).text).toBe('waiting for you');
+    expect(runStatus({ status: 'interrupted' }).text).toBe('interrupted');
+    expect(runStatus({ status: 'completed' }).text).toBe('completed');
   });
 });

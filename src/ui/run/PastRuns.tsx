@@ -22,7 +22,7 @@ function describe(run: RunSummary, shown: RunView): { text: string; tone: string
   if (shown.live && run.runId === shown.runId) {
     return { ...runStatus({ trace: shown.timeline.latest }), events: shown.timeline.length };
   }
-  return { ...runStatus({ state: run.state }), events: run.events };
+  return { ...runStatus({ status: run.status }), events: run.events };
 }
 
 // One formatter for all (toLocaleString builds one per call: costly on every render of the list).

@@ -67,7 +67,7 @@ function useInterruptedRuns(view: RunView, busy: boolean): RunSummary[] {
   useEffect(() => {
     let cancelled = false;
     controller.listRuns(openRun.owner()).then(
-      (list) => !cancelled && setRuns(list.filter((r) => r.state === 'interrupted')),
+      (list) => !cancelled && setRuns(list.filter((r) => r.status === 'interrupted')),
       () => undefined,
     );
     return () => {
