@@ -1,7 +1,8 @@
 /**
  * Screenshots of the main states of the built app at three screen sizes, to look at after a UI
  * change (and for the README): `npm run screenshots` → docs/screenshots/<state>-<w>x<h>.png.
- * States: the designer with an example, the workflow menu open, the JSON view, a simulator run
+ * States: the designer with an example, the workflow menu open, the workflow's settings, the
+ * JSON view, a simulator run
  * waiting for an approval (the trace on the canvas) and the same run finished.
  */
 import { mkdirSync } from 'node:fs';
@@ -41,6 +42,12 @@ async function shoot(browser: Browser, url: string, size: (typeof SIZES)[number]
   await settle(page, 200);
   await save('workflow-menu');
   await page.keyboard.press('Escape');
+
+  // the workflow's settings (nothing selected), down to the loop guard's fields
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.getByLabel('Max model calls per turn', { exact: true }).scrollIntoViewIfNeeded();
+  await settle(page);
+  await save('workflow-settings');
 
   await page.getByRole('button', { name: '{ } JSON' }).click();
   await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 20_000 });
