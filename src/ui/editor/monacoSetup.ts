@@ -22,26 +22,20 @@ self.MonacoEnvironment = {
 // @monaco-editor/react would fetch Monaco from a CDN: hand it this bundle instead.
 loader.config({ monaco: monaco as unknown as Parameters<typeof loader.config>[0]['monaco'] });
 
-interface SchemaEntry {
-  uri: string;
-  fileMatch: string[];
-  schema: unknown;
-}
-const schemas = new Map<string, SchemaEntry>();
-
 /**
  * Validates the models whose URI is `modelUri` (an editor's `path`) against `schema`: syntax
- * and schema problems become markers, and hovering a field shows its description.
+ * and schema problems become markers, and hovering a field shows its description. Monaco's JSON
+ * language holds the list of schemas (one per `uri`); this replaces or adds one entry of it.
  */
 export function registerJsonSchema(uri: string, modelUri: string, schema: unknown): void {
-  schemas.set(uri, { uri, fileMatch: [modelUri], schema });
+  const others = (jsonDefaults.diagnosticsOptions.schemas ?? []).filter((s) => s.uri !== uri);
   jsonDefaults.setDiagnosticsOptions({
     validate: true,
     allowComments: false,
     trailingCommas: 'error',
     enableSchemaRequest: false,
     schemaValidation: 'error',
-    schemas: [...schemas.values()],
+    schemas: [...others, { uri, fileMatch: [modelUri], schema }],
   });
 }
 
