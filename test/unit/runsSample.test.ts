@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { startRun, type RunEvent } from '../../src/engine';
+import { startRun, type ListedRunStatus, type RunEvent, type TraceStatus } from '../../src/engine';
 import { newWorkflow } from '../../src/model/edit';
 import { parseWorkflowText, type Workflow } from '../../src/model';
 import { createSimulatorProvider } from '../../src/providers/simulator';
@@ -61,5 +61,49 @@ describe('runStatus', () => {
     expect(runStatus({ status: 'paused' }).text).toBe('waiting for you');
     expect(runStatus({ status: 'interrupted' }).text).toBe('interrupted');
     expect(runStatus({ status: 'completed' }).text).toBe('completed');
+  });
+});
+
+describe('runStatus: one vocabulary, the same words from every layer', () => {
+  const traceStatuses: TraceStatus[] = [
+    'idle',
+    'running',
+    'waiting',
+    'completed',
+    'failed',
+    'stopped',
+  ];
+  const listed: ListedRunStatus[] = [
+    'running',
+    'paused',
+    'completed',
+    'failed',
+    'stopped',
+    'live',
+    'interrupted',
+  ];
+
+  it('says a run that ended the same way whether its trace is shown or only listed', () => {
+    for (const status of ['completed', 'failed', 'stopped', 'running'] as const) {
+      expect(runStatus({ trace: { status } })).toEqual(runStatus({ status }));
+    }
+    expect(runStatus({ status: 'live' })).toEqual(runStatus({ trace: { status: 'running' } }));
+    expect(runStatus({ status: 'paused' })).toEqual(runStatus({ trace: { status: 'waiting' } }));
+  });
+
+  it('has words and a tone for every status a trace or the run list can carry', () => {
+    for (const status of traceStatuses) {
+      const said = runStatus({ trace: { status } });
+      expect(said.text, status).not.toBe('');
+      expect(said.tone, status).toMatch(/^[a-z]+$/);
+    }
+    for (const status of listed) {
+      const said = runStatus({ status });
+      expect(said.text, status).not.toBe('');
+      expect(said.tone, status).toMatch(/^[a-z]+$/);
+    }
+    expect(runStatus({ trace: { status: 'idle' } }).text).toBe('starting');
+    expect(runStatus({ status: 'stopped' }).text).toBe('stopped');
+    expect(runStatus({ status: 'failed' }).text).toBe('failed');
   });
 });
