@@ -65,9 +65,26 @@ test('runs customer support on the simulator: the chat streams, a tool is approv
 }) => {
   const run = new RunPanel(page);
   await run.open();
+  // The triage agent's text streams in: a bubble marked busy while it streams, then complete.
+  // The stream lasts a few hundred milliseconds, so the page itself records whether a busy
+  // bubble was ever drawn (polling from the test could miss it on a loaded machine).
+  await page.evaluate(() => {
+    const seen = () => document.querySelector('ol[aria-label="Chat"] [aria-busy="true"]') !== null;
+    const w = window as unknown as { sawStreaming?: boolean };
+    w.sawStreaming = seen();
+    new MutationObserver(() => {
+      if (seen()) w.sawStreaming = true;
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-busy'],
+    });
+  });
   await run.start('I want a refund for order 123');
-  // The triage agent's text streams in: seen while still streaming, then complete.
-  await expect(run.chat.locator('[aria-busy="true"]').first()).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { sawStreaming?: boolean }).sawStreaming))
+    .toBe(true);
   await expect(run.message('triage_agent')).toContainText('Handing you over to refund_agent');
   await expect(
     run.chat.getByRole('separator', { name: 'Handoff from triage_agent to refund_agent' }),
