@@ -155,6 +155,8 @@ async def run_job(job: dict[str, Any], recorder: Recorder) -> None:
                         break
                     reply = inputs.pop(0)
                     terminated = reply == ""
+                    # The export's remedy for AF's per-run superstep count (a user turn starts anew).
+                    module.start_user_turn(workflow)
                     responses[request.request_id] = (
                         HandoffAgentUserRequest.create_response(reply)
                         if reply

@@ -24,7 +24,39 @@ const desk = (returnToPrevious: boolean) =>
     interaction: { returnToPrevious },
   });
 
+/** Turns a conversation of `turns` user messages where each turn takes one handoff. */
+function longConversation(turns: number): Scenario {
+  // front and back pass the conversation to and fro; the one that takes it answers the user,
+  // whose next message returns to it (returnToPrevious) and is handed over again.
+  type Reply = ReturnType<typeof say> | ReturnType<typeof handoff>;
+  const front: Reply[] = [];
+  const back: Reply[] = [];
+  for (let turn = 1; turn <= turns; turn++) {
+    const [from, to] = turn % 2 === 1 ? [front, back] : [back, front];
+    from.push(handoff(turn % 2 === 1 ? 'back' : 'front'));
+    to.push(say(`Turn ${turn} answered.`));
+  }
+  return {
+    name: `a long conversation: ${turns} user turns of one handoff each`,
+    doc: workflow({
+      name: 'long',
+      agents: ['front', 'back'],
+      handoffs: [
+        ['front', 'back'],
+        ['back', 'front'],
+      ],
+    }),
+    opening: 'Turn 1.',
+    script: { front, back },
+    inputs: [...Array.from({ length: turns - 1 }, (_, i) => `Turn ${i + 2}.`), ''],
+  };
+}
+
 export const INTERACTION: Scenario[] = [
+  // Agent Framework counts supersteps over a whole run (100 at most) and answering a request does
+  // not reset the count: without the export's reset per user turn this dies at turn 34.
+  longConversation(60),
+
   {
     name: 'an agent asks the user; the reply returns to it (returnToPrevious)',
     doc: desk(true),

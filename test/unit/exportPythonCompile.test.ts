@@ -143,6 +143,7 @@ describe('hostile strings stay inside literals', () => {
         'HandoffBuilder',
         'Message',
         'OpenAIChatCompletionClient',
+        'WorkflowConvergenceException',
         'annotations',
         'asyncio',
         'json',

@@ -29,6 +29,11 @@ export function pythonLimitations(plan: ExportPlan): string[] {
       'guard; build_workflow() does not enforce it. The terminal driver below stops the ' +
       'program when a turn takes more handoffs.',
   );
+  out.push(
+    'Agent Framework allows a run 100 supersteps (one per handoff) and does not reset the count ' +
+      'when a request is answered; start_user_turn() below resets it at each user reply, so long ' +
+      "conversations go on (it uses the runner's reset_iteration_count, not public API).",
+  );
   if (t.maxModelCallsPerTurn !== undefined) {
     out.push(
       `termination.maxModelCallsPerTurn = ${t.maxModelCallsPerTurn}: Agent Framework has no bound ` +

@@ -14,7 +14,7 @@ import re
 import sys
 from typing import Any
 
-from agent_framework import Agent, Content, Message, tool
+from agent_framework import Agent, Content, Message, WorkflowConvergenceException, tool
 from agent_framework.openai import OpenAIChatCompletionClient
 from agent_framework.orchestrations import HandoffAgentUserRequest, HandoffBuilder
 `;
@@ -31,6 +31,7 @@ export const PYTHON_MODULE_NAMES = [
   'Agent',
   'Content',
   'Message',
+  'WorkflowConvergenceException',
   'tool',
   'OpenAIChatCompletionClient',
   'HandoffAgentUserRequest',
@@ -50,6 +51,7 @@ export const PYTHON_MODULE_NAMES = [
   'shared_transcript',
   'main',
   'run_in_terminal',
+  'start_user_turn',
 ];
 
 export const PYTHON_TOOL_HELPERS = `_TEMPLATE_REF = re.compile(r"\\{\\{\\s*([^{}\\s]+)\\s*\\}\\}")
@@ -83,7 +85,23 @@ def _template_tool(
     )
 `;
 
-export const PYTHON_DRIVER = `def _ask(prompt: str) -> str:
+export const PYTHON_DRIVER = `def start_user_turn(workflow: Any) -> None:
+    """Call before answering a user-input request: the user's reply starts a new turn.
+
+    Agent Framework allows a run at most 100 supersteps (each handoff takes one) and counts them
+    over the whole run: answering a request (run(responses=...)) does not reset the count, so a
+    long conversation would stop with WorkflowConvergenceException (about turn 34 at one handoff
+    per turn). A new message run resets it; a reply to the user is a new message too, so reset it
+    here. Runner.reset_iteration_count is Agent Framework's own reset ("useful when the workflow
+    resumes from a new set of messages"); it sits on the workflow's runner, which is not public
+    API: if a later release moves it, nothing is reset and the limit applies per conversation.
+    """
+    reset = getattr(getattr(workflow, "_runner", None), "reset_iteration_count", None)
+    if callable(reset):
+        reset()
+
+
+def _ask(prompt: str) -> str:
     try:
         return input(prompt)
     except EOFError:
@@ -130,6 +148,11 @@ async def run_in_terminal() -> int:
                     return 1
             elif event.type == "request_info":
                 requests.append(event)
+            elif event.type == "failed":
+                details = getattr(event, "details", None)
+                reason = getattr(details, "message", None) or str(details)
+                print(f"\\nStopped: the workflow failed ({reason}).", file=sys.stderr)
+                return 1
         print()
         if not requests:
             print("[workflow finished]")
@@ -140,6 +163,7 @@ async def run_in_terminal() -> int:
             if isinstance(data, HandoffAgentUserRequest):
                 reply = _ask("You: ").strip()
                 handoffs = 0
+                start_user_turn(workflow)
                 responses[request.request_id] = (
                     HandoffAgentUserRequest.create_response(reply)
                     if reply
@@ -158,6 +182,16 @@ async def run_in_terminal() -> int:
         stream = workflow.run(responses=responses, stream=True)
 
 
+def main() -> int:
+    try:
+        return asyncio.run(run_in_terminal())
+    except WorkflowConvergenceException as error:
+        print(f"\\nStopped: Agent Framework's superstep limit was reached ({error}).", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
 if __name__ == "__main__":
-    sys.exit(asyncio.run(run_in_terminal()))
+    sys.exit(main())
 `;
