@@ -19,6 +19,7 @@ import { SCENARIOS } from './scenarios';
 import { startConformanceServer, type ConformanceServer } from './server';
 import { runEngine } from './engineSide';
 import { afSteps, engineSteps, render } from './trace';
+import { terminalChecks } from './terminal';
 import { ensureVenv, MissingPython } from './venv';
 import { verdictOf, type Verdict } from './verdict';
 
@@ -105,6 +106,14 @@ async function main(): Promise<number> {
         const { engine, af } = verdict.observed;
         console.log(`    engine trace:\n${engine.map((s) => `      ${render(s)}`).join('\n')}`);
         console.log(`    AF trace:\n${af.map((s) => `      ${render(s)}`).join('\n')}`);
+      }
+    }
+    if (!filter) {
+      console.log('\nThe exported module run as a program (its terminal driver):');
+      for (const check of await terminalChecks(python, server, dir)) {
+        console.log(check.line);
+        if (check.ok) passed++;
+        else failed++;
       }
     }
   } finally {
