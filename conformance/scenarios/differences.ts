@@ -25,6 +25,20 @@ function handoffParameters(requests: Observed['engineRequests'], name: string): 
   return (found?.function as { parameters?: unknown } | undefined)?.parameters;
 }
 
+/** Assistant tool calls, over all requests of a side, that no tool message answers. */
+function unansweredCalls(requests: Observed['engineRequests']): number {
+  let unanswered = 0;
+  for (const body of requests) {
+    const messages = body.messages ?? [];
+    const answered = new Set(messages.map((m) => m['tool_call_id']).filter(Boolean));
+    for (const message of messages) {
+      const calls = (message['tool_calls'] as Array<{ id: string }> | undefined) ?? [];
+      unanswered += calls.filter((c) => !answered.has(c.id)).length;
+    }
+  }
+  return unanswered;
+}
+
 /** An agent with a tool, and a colleague to hand off to. */
 const desk = workflow({
   name: 'arguments',
@@ -101,6 +115,46 @@ export const DIFFERENCES: Scenario[] = [
         if (!hasReason(engine)) return 'the engine offered no "reason" parameter';
         if (hasReason(af)) return 'AF offered a "reason" parameter';
         return modelInputDifference(observed.engineRequests, observed.afRequests);
+      },
+    },
+  },
+  {
+    name: 'an agent without any tool calls one',
+    doc: workflow({ name: 'toolless', agents: ['front', 'back'], handoffs: [['front', 'back']] }),
+    opening: 'Hi.',
+    script: {
+      front: [handoff('back')],
+      back: [
+        { toolCalls: [{ name: 'handoff_to_front', arguments: {} }] },
+        say('Back here: how can I help?'),
+        say('Done.'),
+      ],
+    },
+    inputs: ['Thanks.', ''],
+    documented: {
+      difference:
+        "an agent with no tools at all (no handoffs, no function tools): AF's tool loop returns " +
+        'before it answers a tool call, so the call stays unanswered and the user is asked at once; ' +
+        'the next request then carries an assistant tool call without its tool message (a real ' +
+        'OpenAI endpoint refuses that with a 400). The engine answers it "Error: Requested function ' +
+        '… not found." and calls the agent again (docs/spec/run-semantics.md#one-turn). Not remedied ' +
+        'in the export: it would mean offering the agent a tool it does not have',
+      check: (observed) => {
+        const off = divergesAt({
+          at: 4,
+          engine: [
+            'back calls handoff_to_front({}) -> "Error: Requested function \\"handoff_to_front\\" not found."',
+            'back answers "Back here: how can I help?"',
+          ],
+          af: ['input requested by back', 'back answers "Back here: how can I help?"'],
+        })(observed);
+        if (off) return off;
+        if (unansweredCalls(observed.engineRequests) > 0)
+          return 'the engine sent an unanswered call';
+        if (unansweredCalls(observed.afRequests) === 0) {
+          return 'AF answered the call (the difference is gone: update the README and this scenario)';
+        }
+        return undefined;
       },
     },
   },
