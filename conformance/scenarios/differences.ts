@@ -39,6 +39,21 @@ function unansweredCalls(requests: Observed['engineRequests']): number {
   return unanswered;
 }
 
+/** A front desk and a billing agent whose refund tool needs approval. */
+const refundDesk = (termination: Record<string, unknown>) =>
+  workflow({
+    name: 'gated',
+    agents: ['front', { name: 'billing', tools: ['issue_refund'] }],
+    handoffs: [
+      ['front', 'billing'],
+      ['billing', 'front'],
+    ],
+    tools: [
+      tool('issue_refund', ['order'], 'Refund issued for order {{order}}.', 'always_require'),
+    ],
+    termination,
+  });
+
 /** An agent with a tool, and a colleague to hand off to. */
 const desk = workflow({
   name: 'arguments',
@@ -265,6 +280,67 @@ export const DIFFERENCES: Scenario[] = [
           'clerk answers "Let me try that again later."',
         ],
         af: ['handoff clerk -> manager', 'manager answers "Manager here."'],
+      }),
+    },
+  },
+  {
+    name: 'a gated reply with text, then a handoff',
+    doc: refundDesk({}),
+    opening: 'Refund order A-7.',
+    script: {
+      front: [handoff('billing'), say('Front desk: anything else?')],
+      billing: [
+        {
+          text: 'Let me refund that.',
+          toolCalls: [{ name: 'issue_refund', arguments: { order: 'A-7' } }],
+        },
+        handoff('front'),
+      ],
+    },
+    decisions: [true],
+    inputs: [''],
+    documented: {
+      difference:
+        'the text of a reply that also carries an approval-gated call: AF shows it but never adds it ' +
+        'to the conversation the other agents see; the engine shares it like any reply text ' +
+        '(docs/spec/run-semantics.md#the-shared-transcript). Same route; the next agent sees one ' +
+        'message less on AF',
+      check: (observed) => {
+        const difference = firstDifference(observed.engine, observed.af);
+        if (difference) return `step ${difference.step}: ${difference.engine} / ${difference.af}`;
+        const seen = modelInputDifference(observed.engineRequests, observed.afRequests);
+        const documented =
+          'model call 4, message 5: engine assistant (billing) "Let me refund that." / AF (none)';
+        return seen === documented ? undefined : `what the agents see: ${seen ?? 'the same'}`;
+      },
+    },
+  },
+  {
+    name: 'maxMessages reached by the text of a gated reply',
+    doc: refundDesk({ maxMessages: 3 }),
+    opening: 'Refund order A-7.',
+    script: {
+      front: [handoff('billing')],
+      billing: [
+        {
+          text: 'Let me refund that.',
+          toolCalls: [{ name: 'issue_refund', arguments: { order: 'A-7' } }],
+        },
+        say('Refunded.'),
+        say('Anything else?'),
+      ],
+    },
+    decisions: [true],
+    inputs: ['No.', ''],
+    documented: {
+      difference:
+        'the text of an approval-gated reply counts for termination in the engine (it is shared), ' +
+        'not in AF: maxMessages 3 is reached by "Refunded." in the engine (opening, gated text, ' +
+        'reply) and the run completes; AF has counted 2 and asks the user',
+      check: divergesAt({
+        at: 7,
+        engine: ['ends completed: termination_condition'],
+        af: ['input requested by billing'],
       }),
     },
   },
