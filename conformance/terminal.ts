@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { exportWorkflow } from '../src/model/export';
 import type { Script } from '../src/engine';
 import type { Workflow } from '../src/model';
-import { handoff, say, workflow } from './scenario';
+import { handoff, workflow } from './scenario';
+import { longConversation as longConversationScenario } from './scenarios/interaction';
 import type { ConformanceServer } from './server';
 
 interface Program {
@@ -69,20 +70,14 @@ interface Check {
   judge(program: Program): string | undefined;
 }
 
+/** The conformance scenario of a long conversation, typed into the terminal driver. */
 function longConversation(turns: number): Check {
-  const front: Script[string] = [];
-  const back: Script[string] = [];
-  for (let turn = 1; turn <= turns; turn++) {
-    const [from, to] = turn % 2 === 1 ? [front, back] : [back, front];
-    from.push(handoff(turn % 2 === 1 ? 'back' : 'front'));
-    to.push(say(`Turn ${turn} answered.`));
-  }
-  const replies = Array.from({ length: turns }, (_, i) => `Turn ${i + 1}.`);
+  const scenario = longConversationScenario(turns);
   return {
     name: `the terminal driver holds a ${turns}-turn conversation`,
-    doc: pingPong(),
-    script: { front, back },
-    stdin: `${replies.join('\n')}\n\n`,
+    doc: scenario.doc,
+    script: scenario.script,
+    stdin: `${[scenario.opening, ...(scenario.inputs ?? [])].join('\n')}\n`,
     judge: ({ code, stdout, stderr }) =>
       code !== 0
         ? `exit ${code}: ${stderr.slice(-300)}`

@@ -25,7 +25,7 @@ const desk = (returnToPrevious: boolean) =>
   });
 
 /** Turns a conversation of `turns` user messages where each turn takes one handoff. */
-function longConversation(turns: number): Scenario {
+export function longConversation(turns: number): Scenario {
   // front and back pass the conversation to and fro; the one that takes it answers the user,
   // whose next message returns to it (returnToPrevious) and is handed over again.
   type Reply = ReturnType<typeof say> | ReturnType<typeof handoff>;
