@@ -14,10 +14,11 @@ paused. It reports what Agent Framework did, raw and unjudged (the runner compar
 
     {"t": "model", "agent"}                      a model call began (a new streamed response)
     {"t": "text", "agent", "text"}               streamed text of the current model call
+    {"t": "call", "agent", "callId", "name"}     a function call of the current model call (first seen)
     {"t": "result", "agent", "callId", "name", "arguments", "result"}   a function result
     {"t": "handoff", "from", "to"}               a handoff_sent event
-    {"t": "input", "agent"}                      a HandoffAgentUserRequest
-    {"t": "approval", "agent", "name", "arguments"}   a function approval request
+    {"t": "input", "agent", "requestId"}         a HandoffAgentUserRequest
+    {"t": "approval", "agent", "requestId", "callId", "name", "arguments"}   a function approval request
     {"t": "end", "how": "idle" | "user_terminated" | "paused" | "error", "error"?}
 """
 
@@ -80,6 +81,10 @@ class Recorder:
             if content.type == "text" and content.text:
                 self.events.append({"t": "text", "agent": agent, "text": content.text})
             elif content.type == "function_call" and content.call_id:
+                if content.call_id not in self.calls:
+                    self.events.append(
+                        {"t": "call", "agent": agent, "callId": content.call_id, "name": content.name or ""}
+                    )
                 call = self.calls.setdefault(content.call_id, {"name": "", "arguments": ""})
                 call["name"] += content.name or ""
                 if isinstance(content.arguments, str):
@@ -127,13 +132,21 @@ async def run_job(job: dict[str, Any], recorder: Recorder) -> None:
                     requests.append(event)
                     data = event.data
                     if isinstance(data, HandoffAgentUserRequest):
-                        events.append({"t": "input", "agent": event.source_executor_id})
+                        events.append(
+                            {
+                                "t": "input",
+                                "agent": event.source_executor_id,
+                                "requestId": event.request_id,
+                            }
+                        )
                     elif isinstance(data, Content) and data.type == "function_approval_request":
                         call = data.function_call
                         events.append(
                             {
                                 "t": "approval",
                                 "agent": event.source_executor_id,
+                                "requestId": event.request_id,
+                                "callId": call.call_id,
                                 "name": call.name,
                                 "arguments": parse_arguments(call.arguments),
                             }

@@ -2,7 +2,8 @@
  * `npm run conformance`: proof that the exported Python runs on the real Agent Framework and routes
  * like the in-app run. For each scenario the same scripted model replies are served to the engine
  * (openai provider) and to the exported module (built with build_workflow on an
- * OpenAIChatCompletionClient), and their traces are compared step by step. Prints one line per
+ * OpenAIChatCompletionClient), and their traces are compared step by step, then the model input
+ * and the order of events within each reply. Prints one line per
  * scenario and `N passed, M failed`; exit code 1 when any failed, 2 when it could not run.
  *
  *   npm run conformance [-- --verbose] [-- NAME_FILTER]
@@ -14,6 +15,7 @@ import { exportWorkflow } from '../src/model/export';
 import { handoffTools } from './compare';
 import { INPUT_RULES } from './modelInput';
 import { PythonDriver } from './pythonDriver';
+import { afReplies, engineReplies, ORDER_RULE, renderReply } from './replyOrder';
 import type { Observed, Scenario } from './scenario';
 import { SCENARIOS } from './scenarios';
 import { startConformanceServer, type ConformanceServer } from './server';
@@ -61,6 +63,8 @@ async function runScenario(
     af: afSteps(af.events, isHandoff),
     engineRequests: server.session(engineId).bodies,
     afRequests: server.session(afId).bodies,
+    engineReplies: engineReplies(engine.events),
+    afReplies: afReplies(af.events),
   };
   const problems = [
     ...server.session(engineId).problems.map((p) => `engine side: ${p}`),
@@ -89,9 +93,11 @@ async function main(): Promise<number> {
   console.log(
     'Conformance: the exported Python on Agent Framework vs the engine, same scripted replies.\n' +
       'Compared step by step: agents answering, tool calls and results, handoffs, input and\n' +
-      'approval requests, the end; then what each model call was given. Documented rules:\n' +
+      'approval requests, the end; then what each model call was given, and the order of\n' +
+      'the events within each reply. Documented rules:\n' +
       '- AF ends a run idle, without a reason: idle = completed by a termination condition or\n' +
       '  a terminal agent\n' +
+      `- ${ORDER_RULE}\n` +
       INPUT_RULES.map((rule) => `- ${rule}\n`).join(''),
   );
   let passed = 0;
@@ -106,6 +112,9 @@ async function main(): Promise<number> {
         const { engine, af } = verdict.observed;
         console.log(`    engine trace:\n${engine.map((s) => `      ${render(s)}`).join('\n')}`);
         console.log(`    AF trace:\n${af.map((s) => `      ${render(s)}`).join('\n')}`);
+        const { engineReplies: er, afReplies: ar } = verdict.observed;
+        console.log(`    engine replies:\n${er.map((r) => `      ${renderReply(r)}`).join('\n')}`);
+        console.log(`    AF replies:\n${ar.map((r) => `      ${renderReply(r)}`).join('\n')}`);
       }
     }
     if (!filter) {

@@ -7,6 +7,7 @@ import type { Script } from '../src/engine';
 import type { Workflow } from '../src/model';
 import { makeDoc } from '../test/support/engineHarness';
 import type { ChatRequestBody } from '../test/support/openaiServer';
+import type { Reply } from './replyOrder';
 import type { Step } from './trace';
 
 export interface Observed {
@@ -15,6 +16,9 @@ export interface Observed {
   /** The request bodies each side sent to the model, in order. */
   engineRequests: ChatRequestBody[];
   afRequests: ChatRequestBody[];
+  /** Each reply's events in the order each side announced them (replyOrder.ts). */
+  engineReplies: Reply[];
+  afReplies: Reply[];
 }
 
 export interface Documented {

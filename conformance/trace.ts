@@ -10,10 +10,18 @@ import type { RunEvent } from '../src/engine';
 export type DriverEvent =
   | { t: 'model'; agent: string }
   | { t: 'text'; agent: string; text: string }
+  | { t: 'call'; agent: string; callId: string; name: string }
   | { t: 'result'; agent: string; callId: string; name: string; arguments: unknown; result: string }
   | { t: 'handoff'; from: string; to: string }
-  | { t: 'input'; agent: string }
-  | { t: 'approval'; agent: string; name: string; arguments: unknown }
+  | { t: 'input'; agent: string; requestId: string }
+  | {
+      t: 'approval';
+      agent: string;
+      requestId: string;
+      callId: string;
+      name: string;
+      arguments: unknown;
+    }
   | { t: 'end'; how: 'idle' | 'user_terminated' | 'paused' | 'error'; error?: string };
 
 export type Step =
@@ -108,7 +116,9 @@ export function afSteps(events: readonly DriverEvent[], isHandoff: IsHandoffTool
   const steps: Step[] = [];
   const results = new HandoffResults(steps, isHandoff);
   for (const event of events) {
-    if (event.t !== 'result') results.flush(event.t === 'handoff' ? event.to : undefined);
+    // A reply's calls come before its results: only what follows them releases the results.
+    if (event.t !== 'result' && event.t !== 'call')
+      results.flush(event.t === 'handoff' ? event.to : undefined);
     switch (event.t) {
       case 'model':
         steps.push({ kind: 'answer', agent: event.agent, text: '' });

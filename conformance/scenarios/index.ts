@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario';
 import { DIFFERENCES } from './differences';
 import { EXAMPLES } from './examples';
 import { INTERACTION } from './interaction';
+import { ORDER } from './order';
 import { TERMINATION } from './termination';
 import { TOPOLOGIES } from './topologies';
 
@@ -10,6 +11,7 @@ export const SCENARIOS: Scenario[] = [
   ...EXAMPLES,
   ...TOPOLOGIES,
   ...INTERACTION,
+  ...ORDER,
   ...TERMINATION,
   ...DIFFERENCES,
 ];
