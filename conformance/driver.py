@@ -3,14 +3,16 @@
 Reads one job per line (JSON) on stdin and answers each with one line (JSON) on stdout:
 
     job    {"id", "module": path, "baseURL", "opening", "inputs": [str], "decisions": [bool],
-            "timeoutSeconds"}
+            "resumes": [{"inputs", "decisions"}], "timeoutSeconds"}
     answer {"id", "events": [...], "ms": float (the run, without import and build), "modelCalls"}
 
 The module is imported from its path and built with ``build_workflow(chat_client)`` on an
 ``OpenAIChatCompletionClient`` pointed at ``baseURL`` (the conformance test server). The driver
 answers input requests from ``inputs`` ("" ends the conversation, as the terminal driver does) and
 approval requests from ``decisions``, in order; when a request finds no answer left the run ends
-paused. It reports what Agent Framework did, raw and unjudged (the runner compares):
+paused. With ``resumes`` left, a paused run is resumed: the module's workflow is built anew and
+restored from the pause's checkpoint (``run(checkpoint_id=…, checkpoint_storage=…)``), and the next
+resume's answers are used. It reports what Agent Framework did, raw and unjudged (the runner compares):
 
     {"t": "model", "agent"}                      a model call began (a new streamed response)
     {"t": "text", "agent", "text"}               streamed text of the current model call
@@ -19,7 +21,9 @@ paused. It reports what Agent Framework did, raw and unjudged (the runner compar
     {"t": "handoff", "from", "to"}               a handoff_sent event
     {"t": "input", "agent", "requestId"}         a HandoffAgentUserRequest
     {"t": "approval", "agent", "requestId", "callId", "name", "arguments"}   a function approval request
-    {"t": "end", "how": "idle" | "user_terminated" | "paused" | "error", "error"?}
+    {"t": "end", "how": "idle" | "user_terminated" | "paused" | "error", "error"?, "open"?}
+                                                 (a pause lists the open request ids)
+    {"t": "resumed"}                             a resume from the pause's checkpoint began
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ import time
 import traceback
 from typing import Any
 
-from agent_framework import Content
+from agent_framework import Content, InMemoryCheckpointStorage
 from agent_framework.openai import OpenAIChatCompletionClient
 from agent_framework.orchestrations import HandoffAgentUserRequest
 
@@ -108,6 +112,43 @@ class Recorder:
                 )
 
 
+async def consume(stream: Any, recorder: Recorder) -> list[Any]:
+    """Records one run() call's events; returns the requests it left open."""
+    events = recorder.events
+    requests = []
+    async for event in stream:
+        if event.type == "output":
+            recorder.output(event.executor_id, event.data)
+        elif event.type == "handoff_sent":
+            events.append({"t": "handoff", "from": event.data.source, "to": event.data.target})
+        elif event.type == "request_info":
+            requests.append(event)
+            data = event.data
+            if isinstance(data, HandoffAgentUserRequest):
+                events.append(
+                    {"t": "input", "agent": event.source_executor_id, "requestId": event.request_id}
+                )
+            elif isinstance(data, Content) and data.type == "function_approval_request":
+                call = data.function_call
+                events.append(
+                    {
+                        "t": "approval",
+                        "agent": event.source_executor_id,
+                        "requestId": event.request_id,
+                        "callId": call.call_id,
+                        "name": call.name,
+                        "arguments": parse_arguments(call.arguments),
+                    }
+                )
+            else:
+                raise TypeError(f"unsupported request {type(data).__name__}")
+        elif event.type == "failed":
+            details = getattr(event, "details", None)
+            message = getattr(details, "message", None) or str(details)
+            raise RuntimeError(f"workflow failed: {message}")
+    return requests
+
+
 async def run_job(job: dict[str, Any], recorder: Recorder) -> None:
     module = load_module(job["module"], f"exported_{job['id']}")
     client = OpenAIChatCompletionClient(
@@ -116,47 +157,18 @@ async def run_job(job: dict[str, Any], recorder: Recorder) -> None:
     workflow = module.build_workflow(client)
     inputs: list[str] = list(job.get("inputs", []))
     decisions: list[bool] = list(job.get("decisions", []))
+    resumes: list[dict[str, Any]] = list(job.get("resumes", []))
+    # Resuming needs checkpoints: Agent Framework saves one after every superstep when the run
+    # is given a storage (run() forgets it between calls, so every call gets it).
+    storage = InMemoryCheckpointStorage() if resumes else None
+    runtime: dict[str, Any] = {"checkpoint_storage": storage} if storage else {}
     events = recorder.events
     started = time.perf_counter()
-    stream = workflow.run(job["opening"], stream=True)
+    stream = workflow.run(job["opening"], stream=True, **runtime)
     terminated = False
     try:
         while True:
-            requests = []
-            async for event in stream:
-                if event.type == "output":
-                    recorder.output(event.executor_id, event.data)
-                elif event.type == "handoff_sent":
-                    events.append({"t": "handoff", "from": event.data.source, "to": event.data.target})
-                elif event.type == "request_info":
-                    requests.append(event)
-                    data = event.data
-                    if isinstance(data, HandoffAgentUserRequest):
-                        events.append(
-                            {
-                                "t": "input",
-                                "agent": event.source_executor_id,
-                                "requestId": event.request_id,
-                            }
-                        )
-                    elif isinstance(data, Content) and data.type == "function_approval_request":
-                        call = data.function_call
-                        events.append(
-                            {
-                                "t": "approval",
-                                "agent": event.source_executor_id,
-                                "requestId": event.request_id,
-                                "callId": call.call_id,
-                                "name": call.name,
-                                "arguments": parse_arguments(call.arguments),
-                            }
-                        )
-                    else:
-                        raise TypeError(f"unsupported request {type(data).__name__}")
-                elif event.type == "failed":
-                    details = getattr(event, "details", None)
-                    message = getattr(details, "message", None) or str(details)
-                    raise RuntimeError(f"workflow failed: {message}")
+            requests = await consume(stream, recorder)
             if not requests:
                 events.append({"t": "end", "how": "user_terminated" if terminated else "idle"})
                 break
@@ -182,9 +194,30 @@ async def run_job(job: dict[str, Any], recorder: Recorder) -> None:
                         approved=decisions.pop(0)
                     )
             if len(responses) < len(requests):
-                events.append({"t": "end", "how": "paused"})
-                break
-            stream = workflow.run(responses=responses, stream=True)
+                open_ids = [r.request_id for r in requests if r.request_id not in responses]
+                if responses:
+                    # The answers given before the pause are applied at once, as the engine does;
+                    # AF keeps the rest of the batch pending.
+                    more = await consume(
+                        workflow.run(responses=responses, stream=True, **runtime), recorder
+                    )
+                    open_ids += [r.request_id for r in more if r.request_id not in open_ids]
+                events.append({"t": "end", "how": "paused", "open": open_ids})
+                if not resumes:
+                    break
+                # A resume, as a new process would do it: a workflow built anew, restored from
+                # the checkpoint the pause left, re-emits the open requests.
+                checkpoint_id = workflow.get_last_checkpoint_id()
+                answers = resumes.pop(0)
+                inputs = list(answers.get("inputs", []))
+                decisions = list(answers.get("decisions", []))
+                workflow = module.build_workflow(client)
+                events.append({"t": "resumed"})
+                stream = workflow.run(
+                    checkpoint_id=checkpoint_id, checkpoint_storage=storage, stream=True
+                )
+                continue
+            stream = workflow.run(responses=responses, stream=True, **runtime)
     except Exception as error:  # noqa: BLE001 - reported to the runner, which judges it
         events.append(
             {"t": "end", "how": "error", "error": f"{type(error).__name__}: {error}"[:400]}

@@ -13,6 +13,8 @@ export interface DriverJob {
   opening: string;
   inputs?: readonly string[];
   decisions?: readonly boolean[];
+  /** Answers for each resume after a pause (driver.py restores from the pause's checkpoint). */
+  resumes?: ReadonlyArray<{ inputs?: readonly string[]; decisions?: readonly boolean[] }>;
   timeoutSeconds?: number;
 }
 

@@ -20,6 +20,7 @@ import type { Observed, Scenario } from './scenario';
 import { SCENARIOS } from './scenarios';
 import { startConformanceServer, type ConformanceServer } from './server';
 import { runEngine } from './engineSide';
+import { afResumeProblems, engineResumeProblems } from './resume';
 import { afSteps, engineSteps, render } from './trace';
 import { terminalChecks } from './terminal';
 import { ensureVenv, MissingPython } from './venv';
@@ -45,8 +46,8 @@ async function runScenario(
       doc,
       server.open(engineId, instructions, script),
       scenario.opening,
-      scenario.inputs,
-      scenario.decisions,
+      { inputs: scenario.inputs ?? [], decisions: scenario.decisions ?? [] },
+      scenario.resumes,
     ),
     driver.run({
       module,
@@ -54,6 +55,7 @@ async function runScenario(
       opening: scenario.opening,
       inputs: scenario.inputs ?? [],
       decisions: scenario.decisions ?? [],
+      resumes: scenario.resumes ?? [],
       timeoutSeconds: 60,
     }),
   ]);
@@ -69,6 +71,8 @@ async function runScenario(
   const problems = [
     ...server.session(engineId).problems.map((p) => `engine side: ${p}`),
     ...server.session(afId).problems.map((p) => `AF side: ${p}`),
+    ...engineResumeProblems(engine).map((p) => `engine side: ${p}`),
+    ...afResumeProblems(af.events).map((p) => `AF side: ${p}`),
   ];
   return { ...verdictOf(scenario, observed, problems), observed };
 }

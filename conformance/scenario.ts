@@ -41,6 +41,11 @@ export interface Scenario {
   inputs?: string[];
   /** Answers to approval requests in order. */
   decisions?: boolean[];
+  /**
+   * Resumes after the run pauses (answers used up), each with its own answers: the engine resumes
+   * from the run's latest checkpoint, AF from the pause's checkpoint in a workflow built anew.
+   */
+  resumes?: Array<{ inputs?: string[]; decisions?: boolean[] }>;
   documented?: Documented;
 }
 

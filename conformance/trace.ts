@@ -22,7 +22,14 @@ export type DriverEvent =
       name: string;
       arguments: unknown;
     }
-  | { t: 'end'; how: 'idle' | 'user_terminated' | 'paused' | 'error'; error?: string };
+  | {
+      t: 'end';
+      how: 'idle' | 'user_terminated' | 'paused' | 'error';
+      error?: string;
+      /** A pause: the ids of the requests left open. */
+      open?: string[];
+    }
+  | { t: 'resumed' };
 
 export type Step =
   | { kind: 'answer'; agent: string; text: string }
@@ -30,7 +37,8 @@ export type Step =
   | { kind: 'handoff'; from: string; to: string }
   | { kind: 'input'; agent: string }
   | { kind: 'approval'; agent: string; name: string; arguments: unknown }
-  | { kind: 'end'; how: string; detail?: string };
+  | { kind: 'end'; how: string; detail?: string }
+  | { kind: 'resume' };
 
 /** Tells handoff tool calls from ordinary ones: is `name` a handoff tool offered to `agent`? */
 export type IsHandoffTool = (agent: string, name: string) => boolean;
@@ -44,6 +52,7 @@ const STEP_EVENTS = new Set<RunEvent['type']>([
   'approval_requested',
   'completed',
   'failed',
+  'run_resumed',
 ]);
 
 /** Steps from the engine's event stream (docs/spec/events.md) and how its invocation ended. */
@@ -80,6 +89,10 @@ export function engineSteps(
         break;
       case 'handoff':
         steps.push({ kind: 'handoff', from: event.from, to: event.to });
+        break;
+      case 'run_resumed':
+        // The invocation before paused (a resume continues only a paused run here).
+        steps.push({ kind: 'end', how: 'paused' }, { kind: 'resume' });
         break;
       case 'input_requested':
         steps.push({ kind: 'input', agent: event.agent });
@@ -157,6 +170,9 @@ export function afSteps(events: readonly DriverEvent[], isHandoff: IsHandoffTool
           how: event.how === 'error' ? 'failed' : event.how,
           ...(event.error ? { detail: event.error } : {}),
         });
+        break;
+      case 'resumed':
+        steps.push({ kind: 'resume' });
         break;
     }
   }
@@ -247,5 +263,7 @@ export function render(step: Step): string {
       return `approval requested by ${step.agent} for ${step.name}(${canonical(step.arguments)})`;
     case 'end':
       return `ends ${step.how}${step.detail ? ` (${step.detail})` : ''}`;
+    case 'resume':
+      return 'resumed from the checkpoint of the pause';
   }
 }

@@ -4,6 +4,7 @@ import { DIFFERENCES } from './differences';
 import { EXAMPLES } from './examples';
 import { INTERACTION } from './interaction';
 import { ORDER } from './order';
+import { RESUME } from './resume';
 import { TERMINATION } from './termination';
 import { TOPOLOGIES } from './topologies';
 
@@ -12,6 +13,7 @@ export const SCENARIOS: Scenario[] = [
   ...TOPOLOGIES,
   ...INTERACTION,
   ...ORDER,
+  ...RESUME,
   ...TERMINATION,
   ...DIFFERENCES,
 ];
