@@ -146,6 +146,13 @@ export function engineOrderProblem(tokens: readonly string[]): string | undefine
     return `${tokens[firstAfter]} before ${tokens[lastCallish]}`;
   }
   if (gated) {
+    const isApproval = (t: string) => t.startsWith('approval#');
+    const lastCall = tokens.findLastIndex(isCall);
+    const firstResult = tokens.findIndex(isResult);
+    if (lastCall > tokens.findIndex(isApproval)) return `${tokens[lastCall]} after a request`;
+    if (firstResult !== -1 && firstResult < tokens.findLastIndex(isApproval)) {
+      return `${tokens[firstResult]} before a request`;
+    }
     const results = tokens.filter(isResult).map(number);
     const calls = tokens.filter(isCall).map(number);
     if (results.some((n, i) => n !== calls[i])) return `results not in call order`;

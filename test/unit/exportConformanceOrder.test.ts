@@ -109,6 +109,12 @@ describe('conformance: the order of events within a reply', () => {
     expect(
       engineOrderProblem(['call#1 x', 'call#2 y', 'approval#1 x', 'result#2 y', 'result#1 x']),
     ).toBe('results not in call order');
+    expect(engineOrderProblem(['call#1 x', 'approval#1 x', 'call#2 y', 'result#1 x'])).toBe(
+      'call#2 y after a request',
+    );
+    expect(
+      engineOrderProblem(['call#1 x', 'call#2 y', 'approval#1 x', 'result#2 y', 'approval#2 y']),
+    ).toBe('result#2 y before a request');
   });
 
   it('finds a reply only one side made', () => {
