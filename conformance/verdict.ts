@@ -5,6 +5,7 @@
 import { firstDifference } from './compare';
 import { modelInputDifference } from './modelInput';
 import { replyOrderDifference } from './replyOrder';
+import { unansweredCalls } from './requestShape';
 import type { Observed, Scenario } from './scenario';
 import { render } from './trace';
 
@@ -53,6 +54,13 @@ export function verdictOf(scenario: Scenario, observed: Observed, problems: stri
   if (problems.length) return { ok: false, line: `FAILED  ${name}: ${problems.join('; ')}` };
   const seen = modelInputDifference(observed.engineRequests, observed.afRequests);
   if (seen) return { ok: false, line: `DIFFERS ${name} in what the agents see: ${seen}` };
+  const unanswered = [
+    ...unansweredCalls(observed.engineRequests).map((u) => `engine ${u}`),
+    ...unansweredCalls(observed.afRequests).map((u) => `AF ${u}`),
+  ];
+  if (unanswered.length) {
+    return { ok: false, line: `FAILED  ${name}: a request OpenAI refuses: ${unanswered[0]}` };
+  }
   const order = replyOrderDifference(observed.engineReplies, observed.afReplies);
   if (order) return { ok: false, line: `DIFFERS ${name} in the order within a reply: ${order}` };
   return { ok: true, line: `agrees  ${name}` };

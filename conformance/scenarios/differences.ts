@@ -5,6 +5,7 @@
  */
 import { firstDifference } from '../compare';
 import { modelInputDifference } from '../modelInput';
+import { unansweredCalls } from '../requestShape';
 import { call, handoff, say, tool, workflow, type Observed, type Scenario } from '../scenario';
 import { divergesAt } from '../verdict';
 
@@ -23,20 +24,6 @@ const pingPong = (termination: Record<string, unknown>) =>
 function handoffParameters(requests: Observed['engineRequests'], name: string): unknown {
   const found = requests[0]?.tools?.find((t) => t.function.name === name);
   return (found?.function as { parameters?: unknown } | undefined)?.parameters;
-}
-
-/** Assistant tool calls, over all requests of a side, that no tool message answers. */
-function unansweredCalls(requests: Observed['engineRequests']): number {
-  let unanswered = 0;
-  for (const body of requests) {
-    const messages = body.messages ?? [];
-    const answered = new Set(messages.map((m) => m['tool_call_id']).filter(Boolean));
-    for (const message of messages) {
-      const calls = (message['tool_calls'] as Array<{ id: string }> | undefined) ?? [];
-      unanswered += calls.filter((c) => !answered.has(c.id)).length;
-    }
-  }
-  return unanswered;
 }
 
 /** A front desk and a billing agent whose refund tool needs approval. */
@@ -164,9 +151,9 @@ export const DIFFERENCES: Scenario[] = [
           af: ['input requested by back', 'back answers "Back here: how can I help?"'],
         })(observed);
         if (off) return off;
-        if (unansweredCalls(observed.engineRequests) > 0)
+        if (unansweredCalls(observed.engineRequests).length > 0)
           return 'the engine sent an unanswered call';
-        if (unansweredCalls(observed.afRequests) === 0) {
+        if (unansweredCalls(observed.afRequests).length === 0) {
           return 'AF answered the call (the difference is gone: update the README and this scenario)';
         }
         return undefined;
