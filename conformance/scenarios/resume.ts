@@ -6,6 +6,7 @@
  * none (the step trace and the model input), and end alike.
  */
 import { call, handoff, say, tool, workflow, type Scenario } from '../scenario';
+import { longConversation } from './interaction';
 
 const refund = tool(
   'issue_refund',
@@ -24,7 +25,23 @@ const desk = workflow({
   tools: [refund],
 });
 
+/**
+ * A 40-turn conversation paused before turn 21 and resumed. AF restores the superstep count from
+ * the checkpoint, so without the export's reset per user turn this dies at turn 34 all the same.
+ */
+function longConversationResumed(): Scenario {
+  const whole = longConversation(40);
+  const inputs = whole.inputs ?? [];
+  return {
+    ...whole,
+    name: 'a long conversation of 40 turns, paused at turn 21 and resumed from the checkpoint',
+    inputs: inputs.slice(0, 19),
+    resumes: [{ inputs: inputs.slice(19) }],
+  };
+}
+
 export const RESUME: Scenario[] = [
+  longConversationResumed(),
   {
     name: 'paused on an input request, resumed twice: the request is re-announced each time',
     doc: desk,
