@@ -72,22 +72,4 @@ export function tabChannel(name = `handoff-studio-test-${Math.random()}`): () =>
   };
 }
 
-/** Resolves once `test` holds for the store's state (checked now and on every change). */
-export function until<T>(
-  store: { getState(): T; subscribe(listener: () => void): () => void },
-  test: (state: T) => boolean,
-  what = 'the state',
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 5000);
-    const check = () => {
-      const state = store.getState();
-      if (!test(state)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(state);
-    };
-    const unsubscribe = store.subscribe(check);
-    check();
-  });
-}
+export { until } from './until';

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resumeRun, type RunEvent, type SkippedCheckpoint } from '../../src/engine';
@@ -7,28 +6,13 @@ import { parseWorkflowText } from '../../src/model';
 import { createSimulatorProvider } from '../../src/providers/simulator';
 import { FileCheckpointStore } from '../../src/storage/fileStore';
 import { runCli } from '../support/cli';
-
-const SUPPORT = 'public/examples/customer_support.json';
+import { pausedCliRun } from '../support/cliStore';
 
 /** A paused run of the example in a new store: its id, store and checkpoint ids (oldest first). */
 async function pausedRun() {
-  const store = mkdtempSync(join(tmpdir(), 'hs-damaged-'));
-  const result = await runCli([
-    'run',
-    SUPPORT,
-    '--input',
-    'I want a refund for order 7',
-    '--store',
-    store,
-  ]);
-  expect(result.code, result.stderr).toBe(0);
-  const runId = (JSON.parse(result.stdout.split('\n')[0]!) as { runId: string }).runId;
-  const cpDir = join(store, runId, 'checkpoints');
-  const ids = readdirSync(cpDir)
-    .map((n) => n.replace(/\.json$/, ''))
-    .sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)));
+  const { store, runId, dir, ids } = await pausedCliRun('hs-damaged-');
   expect(ids.length).toBeGreaterThanOrEqual(3);
-  const damage = (id: string, text: string) => writeFileSync(join(cpDir, `${id}.json`), text);
+  const damage = (id: string, text: string) => writeFileSync(join(dir, `${id}.json`), text);
   return { store, runId, ids, damage };
 }
 

@@ -3,19 +3,10 @@
  * `src/trace`, `src/runs` or `src/library` never reaches itself through its imports (type-only
  * imports included: a cycle of types is still two files that cannot be read apart).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = join(__dirname, '..', '..');
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return files(path);
-    return /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
+import { ROOT as root, sourceFiles as files } from '../support/sourceFiles';
 
 /** The relative modules a file imports or re-exports, resolved to files. */
 function importsOf(file: string): string[] {

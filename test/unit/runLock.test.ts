@@ -17,8 +17,8 @@ import {
   webRunLocks,
   whileLocked,
 } from '../../src/runs/runLock';
-import type { RunView } from '../../src/runs';
 import { DexieCheckpointStore } from '../../src/storage/dexieStore';
+import { untilView } from '../support/until';
 
 const simulator: ProviderSettings = { ...DEFAULT_PROVIDER_SETTINGS, simulator: { delayMs: 0 } };
 
@@ -26,21 +26,6 @@ function customerSupport(): Workflow {
   const parsed = parseWorkflowText(readFileSync('public/examples/customer_support.json', 'utf8'));
   if (!parsed.ok) throw new Error('example does not parse');
   return parsed.doc;
-}
-
-function until(controller: RunController, test: (view: RunView) => boolean): Promise<RunView> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out waiting for the run')), 5000);
-    const check = () => {
-      const view = controller.getView();
-      if (!test(view)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(view);
-    };
-    const unsubscribe = controller.subscribe(check);
-    check();
-  });
 }
 
 describe('one writer per run across tabs', () => {
@@ -54,7 +39,7 @@ describe('one writer per run across tabs', () => {
     expect(await first.start(customerSupport(), 'I want a refund for order 123', simulator)).toBe(
       true,
     );
-    const waiting = await until(first, (v) => v.timeline.latest.pending.length > 0);
+    const waiting = await untilView(first, (v) => v.timeline.latest.pending.length > 0);
     const runId = waiting.runId!;
     expect(locks.held()).toEqual([runLockName(runId)]);
     // The first tab's writes of this pause have landed.
@@ -70,11 +55,11 @@ describe('one writer per run across tabs', () => {
     expect((await second.store.getEvents(runId)).length).toBe(stored);
 
     first.stop();
-    await until(first, (v) => !v.live);
+    await untilView(first, (v) => !v.live);
     expect(locks.held()).toEqual([]);
 
     expect(await second.resume(runId, simulator)).toBe(true);
-    await until(second, (v) => v.live && v.timeline.latest.pending.length > 0);
+    await untilView(second, (v) => v.live && v.timeline.latest.pending.length > 0);
     expect(locks.held()).toEqual([runLockName(runId)]);
     expect(await first.resume(runId, simulator)).toBe(false);
     expect(first.getView().error).toMatch(/being written in another tab/);

@@ -22,6 +22,7 @@ import {
 import { DexieCheckpointStore } from '../../src/storage/dexieStore';
 import { chatItems, traceForEdge } from '../../src/trace';
 import { fakeIndexedDb } from '../support/fakeIndexedDb';
+import { untilView } from '../support/until';
 
 const simulator: ProviderSettings = { ...DEFAULT_PROVIDER_SETTINGS, simulator: { delayMs: 0 } };
 
@@ -36,22 +37,6 @@ function database() {
   return { open: () => new DexieCheckpointStore('test-db', deps) };
 }
 
-/** Resolves with the view once `test` holds (checked now and after every change). */
-function until(controller: RunController, test: (view: RunView) => boolean): Promise<RunView> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out waiting for the run')), 5000);
-    const check = () => {
-      const view = controller.getView();
-      if (!test(view)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(view);
-    };
-    const unsubscribe = controller.subscribe(check);
-    check();
-  });
-}
-
 const latest = (view: RunView) => view.timeline.latest;
 const types = (events: readonly RunEvent[]) => events.map((e) => e.type);
 
@@ -61,7 +46,9 @@ describe('RunController', () => {
     expect(
       await controller.start(customerSupport(), 'I want a refund for order 123', simulator),
     ).toBe(true);
-    let view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'approval'));
+    let view = await untilView(controller, (v) =>
+      latest(v).pending.some((r) => r.kind === 'approval'),
+    );
     expect(view.live).toBe(true);
     expect(latest(view).activeAgent).toBe('refund_agent');
     expect(traceForEdge(latest(view), 'triage_agent', 'refund_agent').count).toBe(1);
@@ -69,9 +56,9 @@ describe('RunController', () => {
     expect(approval).toMatchObject({ name: 'process_refund', arguments: { order_number: '123' } });
     controller.answerApproval(approval.requestId, true);
 
-    view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    view = await untilView(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
     controller.answerInput(latest(view).pending[0]!.requestId, 'thanks, goodbye');
-    view = await until(controller, (v) => !v.live);
+    view = await untilView(controller, (v) => !v.live);
     expect(latest(view).status).toBe('completed');
     const texts = chatItems(latest(view)).flatMap((i) => (i.kind === 'message' ? [i.text] : []));
     expect(texts.join(' ')).toContain('Refund processed for order 123.');
@@ -97,18 +84,18 @@ describe('RunController', () => {
     const controller = new RunController({ store: database().open() });
     const slow = { ...simulator, simulator: { delayMs: 5 } };
     await controller.start(customerSupport(), 'Hello there', slow);
-    await until(
+    await untilView(
       controller,
       (v) => latest(v).streaming !== undefined && latest(v).streaming!.text.length > 0,
     );
     controller.stop();
-    let view = await until(controller, (v) => !v.live);
+    let view = await untilView(controller, (v) => !v.live);
     expect(latest(view).status).toBe('stopped');
     expect(view.resumable).toBe(true);
     const cutAt = latest(view).checkpoints.chunks.flat().at(-1)!.seq;
 
     expect(await controller.resume(view.runId!, slow)).toBe(true);
-    view = await until(controller, (v) => latest(v).status === 'waiting');
+    view = await untilView(controller, (v) => latest(v).status === 'waiting');
     // seq goes on over the whole life of the run: the stopped invocation's cut-off reply and
     // `stopped` stay in the log (they happened), and the resume's events follow them; the
     // resumed call streams the reply again in full.
@@ -139,7 +126,7 @@ describe('RunController', () => {
       },
     });
     await first.start(customerSupport(), 'I want a refund for order 123', simulator);
-    const cut = await until(
+    const cut = await untilView(
       first,
       (v) => latest(v).activeAgent === 'refund_agent' && latest(v).streaming !== undefined,
     );
@@ -157,7 +144,9 @@ describe('RunController', () => {
     expect(stored.slice(0, lastCheckpoint.seq)).toEqual(seen.slice(0, lastCheckpoint.seq));
 
     expect(await second.resume(cut.runId!, simulator)).toBe(true);
-    const view = await until(second, (v) => latest(v).pending.some((r) => r.kind === 'approval'));
+    const view = await untilView(second, (v) =>
+      latest(v).pending.some((r) => r.kind === 'approval'),
+    );
     const chat = chatItems(latest(view));
     expect(chat.filter((i) => i.kind === 'user').map((i) => i.kind === 'user' && i.text)).toEqual([
       'I want a refund for order 123',
@@ -173,15 +162,18 @@ describe('RunController', () => {
   it('forks from a checkpoint as a new run and leaves the original', async () => {
     const controller = new RunController({ store: database().open() });
     await controller.start(customerSupport(), 'Where is my order 55?', simulator);
-    let view = await until(controller, (v) => latest(v).status === 'waiting');
+    let view = await untilView(controller, (v) => latest(v).status === 'waiting');
     const original = view.runId!;
     controller.endRun(latest(view).pending[0]!.requestId);
-    view = await until(controller, (v) => !v.live);
+    view = await untilView(controller, (v) => !v.live);
     const originalEvents = [...view.timeline.events];
     const checkpoint = latest(view).checkpoints.chunks.flat()[1]!;
 
     expect(await controller.fork(original, checkpoint.checkpointId, simulator)).toBe(true);
-    view = await until(controller, (v) => v.runId !== original && latest(v).status === 'waiting');
+    view = await untilView(
+      controller,
+      (v) => v.runId !== original && latest(v).status === 'waiting',
+    );
     expect(view.timeline.events.slice(0, checkpoint.seq)).toEqual(
       originalEvents.slice(0, checkpoint.seq),
     );
@@ -197,16 +189,19 @@ describe('RunController', () => {
   it('forks a completed run from its latest checkpoint that does not end it', async () => {
     const controller = new RunController({ store: database().open() });
     await controller.start(customerSupport(), 'Hello', simulator);
-    let view = await until(controller, (v) => latest(v).status === 'waiting');
+    let view = await untilView(controller, (v) => latest(v).status === 'waiting');
     const original = view.runId!;
     controller.endRun(latest(view).pending[0]!.requestId);
-    view = await until(controller, (v) => !v.live);
+    view = await untilView(controller, (v) => !v.live);
     expect(latest(view).status).toBe('completed');
     expect(await controller.resume(original, simulator)).toBe(false);
     expect(controller.getView().error).toMatch(/has completed/);
 
     expect(await controller.fork(original, undefined, simulator)).toBe(true);
-    view = await until(controller, (v) => v.runId !== original && latest(v).status === 'waiting');
+    view = await untilView(
+      controller,
+      (v) => v.runId !== original && latest(v).status === 'waiting',
+    );
     expect(latest(view).pending).toEqual([
       expect.objectContaining({ kind: 'input', agent: 'triage_agent' }),
     ]);
@@ -224,11 +219,11 @@ describe('RunController', () => {
     };
     const controller = new RunController({ store: database().open() });
     await controller.start(customerSupport(), 'I want a refund for order 7', keyed);
-    let view = await until(controller, (v) => latest(v).status === 'waiting');
+    let view = await untilView(controller, (v) => latest(v).status === 'waiting');
     controller.answerApproval(latest(view).pending[0]!.requestId, false);
-    view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    view = await untilView(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
     controller.endRun(latest(view).pending[0]!.requestId);
-    view = await until(controller, (v) => !v.live);
+    view = await untilView(controller, (v) => !v.live);
     const text = runFileText(await controller.exportRun(view.runId!));
     expect(text).not.toContain(secret);
     expect(text).not.toContain('10.0.0.1');
@@ -244,7 +239,7 @@ describe('RunController', () => {
     expect((await elsewhere.listRuns())[0]).toMatchObject({ imported: true, resumable: false });
 
     expect(await elsewhere.replay(record.runId, simulator)).toBe(true);
-    const replayed = await until(elsewhere, (v) => !v.live && v.runId !== record.runId);
+    const replayed = await untilView(elsewhere, (v) => !v.live && v.runId !== record.runId);
     expect(replayed.provider).toBe('script');
     // A replay measures its own call durations.
     const strip = (events: readonly RunEvent[]) =>
@@ -259,10 +254,12 @@ describe('RunController', () => {
   it('imports a stopped run with its checkpoints and resumes it elsewhere', async () => {
     const controller = new RunController({ store: database().open() });
     await controller.start(customerSupport(), 'I want a refund for order 9', simulator);
-    let view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'approval'));
+    let view = await untilView(controller, (v) =>
+      latest(v).pending.some((r) => r.kind === 'approval'),
+    );
     const requestId = latest(view).pending[0]!.requestId;
     controller.stop();
-    view = await until(controller, (v) => !v.live);
+    view = await untilView(controller, (v) => !v.live);
     const file = await controller.exportRun(view.runId!);
     expect(file.checkpoints!.length).toBeGreaterThan(0);
     expect(file.items!.length).toBeGreaterThan(0);
@@ -277,11 +274,13 @@ describe('RunController', () => {
     expect((await elsewhere.listRuns())[0]).toMatchObject({ resumable: true, continuable: true });
     expect(await elsewhere.resume(view.runId!, simulator)).toBe(true);
     // The same approval is asked again, with the same id, and the run goes on here.
-    await until(elsewhere, (v) => latest(v).pending.some((r) => r.requestId === requestId));
+    await untilView(elsewhere, (v) => latest(v).pending.some((r) => r.requestId === requestId));
     elsewhere.answerApproval(requestId, true);
-    let resumed = await until(elsewhere, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    let resumed = await untilView(elsewhere, (v) =>
+      latest(v).pending.some((r) => r.kind === 'input'),
+    );
     elsewhere.endRun(latest(resumed).pending[0]!.requestId);
-    resumed = await until(elsewhere, (v) => !v.live);
+    resumed = await untilView(elsewhere, (v) => !v.live);
     expect(latest(resumed).status).toBe('completed');
     const texts = chatItems(latest(resumed)).flatMap((i) => (i.kind === 'message' ? [i.text] : []));
     expect(texts.join(' ')).toContain('Refund processed for order 9.');
@@ -290,9 +289,11 @@ describe('RunController', () => {
   it('a run file without checkpoints (an older one) imports for stepping and replay only', async () => {
     const controller = new RunController({ store: database().open() });
     await controller.start(customerSupport(), 'Where is order 5?', simulator);
-    const view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    const view = await untilView(controller, (v) =>
+      latest(v).pending.some((r) => r.kind === 'input'),
+    );
     controller.stop();
-    await until(controller, (v) => !v.live);
+    await untilView(controller, (v) => !v.live);
     const { checkpoints: _c, items: _i, ...old } = await controller.exportRun(view.runId!);
     const elsewhere = new RunController({ store: database().open() });
     await elsewhere.importRun(runFileText(old));
@@ -304,9 +305,11 @@ describe('RunController', () => {
   it('a run file with damaged checkpoints imports, says so at once, and resumes from a readable one', async () => {
     const controller = new RunController({ store: database().open() });
     await controller.start(customerSupport(), 'Where is order 6?', simulator);
-    const view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    const view = await untilView(controller, (v) =>
+      latest(v).pending.some((r) => r.kind === 'input'),
+    );
     controller.stop();
-    await until(controller, (v) => !v.live);
+    await untilView(controller, (v) => !v.live);
     const file = await controller.exportRun(view.runId!);
     expect(file.checkpoints!.length).toBeGreaterThan(1);
     const oldestDamaged = {
@@ -341,9 +344,11 @@ describe('RunController', () => {
   it('a run file whose events break the event schema is refused with invalid_run_file', async () => {
     const controller = new RunController({ store: database().open() });
     await controller.start(customerSupport(), 'Where is order 6?', simulator);
-    const view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    const view = await untilView(controller, (v) =>
+      latest(v).pending.some((r) => r.kind === 'input'),
+    );
     controller.stop();
-    await until(controller, (v) => !v.live);
+    await untilView(controller, (v) => !v.live);
     const file = await controller.exportRun(view.runId!);
     const broken = {
       ...file,
@@ -358,21 +363,23 @@ describe('RunController', () => {
   it('a stopped replay resumes on its script, giving the recorded answers it had not given', async () => {
     const controller = new RunController({ store: database().open() });
     await controller.start(customerSupport(), 'I want a refund for order 4', simulator);
-    let view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'approval'));
+    let view = await untilView(controller, (v) =>
+      latest(v).pending.some((r) => r.kind === 'approval'),
+    );
     controller.answerApproval(latest(view).pending[0]!.requestId, true);
-    view = await until(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
+    view = await untilView(controller, (v) => latest(v).pending.some((r) => r.kind === 'input'));
     const first = latest(view).pending[0]!.requestId;
     controller.answerInput(first, 'and order 5?');
-    view = await until(controller, (v) =>
+    view = await untilView(controller, (v) =>
       latest(v).pending.some((r) => r.kind === 'input' && r.requestId !== first),
     );
     controller.endRun(latest(view).pending[0]!.requestId);
-    const original = await until(controller, (v) => !v.live);
+    const original = await untilView(controller, (v) => !v.live);
 
     const slow = { ...simulator, simulator: { delayMs: 3 } };
     expect(await controller.replay(original.runId!, slow)).toBe(true);
     // Stopped while the refund agent streams, after the approval was given again.
-    await until(
+    await untilView(
       controller,
       (v) =>
         v.runId !== original.runId &&
@@ -380,11 +387,11 @@ describe('RunController', () => {
         latest(v).streaming!.text.length > 0,
     );
     controller.stop();
-    const stopped = await until(controller, (v) => !v.live);
+    const stopped = await untilView(controller, (v) => !v.live);
     expect(stopped.resumable).toBe(true);
     // Resumed with the simulator selected: the replay still replays.
     expect(await controller.resume(stopped.runId!, simulator)).toBe(true);
-    const done = await until(controller, (v) => !v.live);
+    const done = await untilView(controller, (v) => !v.live);
     expect(done.provider).toBe('script');
     expect(latest(done).status).toBe('completed');
     const said = (v: RunView) =>

@@ -19,6 +19,7 @@ import {
 } from '../../src/runs';
 import { DexieCheckpointStore } from '../../src/storage/dexieStore';
 import { fakeIndexedDb } from '../support/fakeIndexedDb';
+import { untilView } from '../support/until';
 
 const simulator: ProviderSettings = { ...DEFAULT_PROVIDER_SETTINGS, simulator: { delayMs: 0 } };
 
@@ -32,21 +33,6 @@ const controllerOn = () =>
   new RunController({
     store: new DexieCheckpointStore('owner-db', fakeIndexedDb()),
   });
-
-function until(controller: RunController, test: (view: RunView) => boolean): Promise<RunView> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out waiting for the run')), 5000);
-    const check = () => {
-      const view = controller.getView();
-      if (!test(view)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(view);
-    };
-    const unsubscribe = controller.subscribe(check);
-    check();
-  });
-}
 
 const waiting = (v: RunView) => v.timeline.latest.status === 'waiting';
 const ids = async (controller: RunController, id: string | undefined, doc: Workflow) =>
@@ -77,11 +63,11 @@ describe('RunController and workflow ids', () => {
     const controller = controllerOn();
     const doc = customerSupport();
     expect(await controller.start(doc, 'Hello', simulator, 'wf-a')).toBe(true);
-    const view = await until(controller, waiting);
+    const view = await untilView(controller, waiting);
     expect(view).toMatchObject({ workflowId: 'wf-a', docHash: documentHash(doc) });
     expect(workflowIdOf((await controller.store.getRun(view.runId!))!)).toBe('wf-a');
     controller.stop();
-    await until(controller, (v) => !v.live);
+    await untilView(controller, (v) => !v.live);
 
     // Another library workflow with the same name and document: not its runs.
     expect(await ids(controller, 'wf-b', doc)).toEqual([]);
@@ -91,7 +77,7 @@ describe('RunController and workflow ids', () => {
     expect(await ids(controller, 'wf-a', edited)).toEqual([view.runId]);
     // A resume keeps the id.
     expect(await controller.resume(view.runId!, simulator)).toBe(true);
-    await until(controller, (v) => v.live && waiting(v));
+    await untilView(controller, (v) => v.live && waiting(v));
     expect(workflowIdOf((await controller.store.getRun(view.runId!))!)).toBe('wf-a');
   });
 
@@ -99,24 +85,24 @@ describe('RunController and workflow ids', () => {
     const controller = controllerOn();
     const doc = customerSupport();
     await controller.start(doc, 'Where is my order 5?', simulator, 'wf-a');
-    let view = await until(controller, waiting);
+    let view = await untilView(controller, waiting);
     const original = view.runId!;
     controller.endRun(view.timeline.latest.pending[0]!.requestId);
-    await until(controller, (v) => !v.live);
+    await untilView(controller, (v) => !v.live);
 
     // Forked with the open workflow (wf-b) and its document.
     const changed = { ...doc, description: 'changed' };
     expect(await controller.fork(original, undefined, simulator, changed, 'wf-b')).toBe(true);
-    view = await until(controller, (v) => v.runId !== original && waiting(v));
+    view = await untilView(controller, (v) => v.runId !== original && waiting(v));
     const fork = view.runId!;
     expect(view.workflowId).toBe('wf-b');
     controller.stop();
-    await until(controller, (v) => !v.live);
+    await untilView(controller, (v) => !v.live);
     expect(await ids(controller, 'wf-b', changed)).toEqual([fork]);
 
     // A replay without an id goes with the run it replays.
     expect(await controller.replay(original, simulator)).toBe(true);
-    view = await until(controller, (v) => !v.live && v.runId !== original && v.runId !== fork);
+    view = await untilView(controller, (v) => !v.live && v.runId !== original && v.runId !== fork);
     const replay = view.runId!;
     expect(await ids(controller, 'wf-a', doc)).toEqual([original, replay].sort());
 
@@ -133,9 +119,9 @@ describe('RunController and workflow ids', () => {
     const controller = controllerOn();
     const doc = customerSupport();
     await controller.start(doc, 'Hello', simulator);
-    const view = await until(controller, waiting);
+    const view = await untilView(controller, waiting);
     controller.stop();
-    await until(controller, (v) => !v.live);
+    await untilView(controller, (v) => !v.live);
     const record = (await controller.store.getRun(view.runId!))!;
     expect(record.meta).toBeUndefined();
     expect(await ids(controller, 'wf-a', doc)).toEqual([view.runId]);

@@ -2,23 +2,14 @@
  * Source comments cite the specification in docs/spec/ (`docs/spec/run-semantics.md#approvals`),
  * never the design sketch it replaced: every cited page and heading anchor must exist.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headingAnchors } from './markdownAnchors';
-
-const root = join(__dirname, '..', '..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sourceFiles(path);
-    return /\.(ts|tsx|py|cs)$/.test(name) ? [path] : [];
-  });
-}
+import { ROOT as root, sourceFiles } from '../support/sourceFiles';
 
 const files = ['src', 'conformance', 'test']
-  .flatMap((d) => sourceFiles(join(root, d)))
+  .flatMap((d) => sourceFiles(join(root, d), /\.(ts|tsx|py|cs)$/))
   .filter((f) => f !== __filename);
 const docs = ['README.md', 'ARCHITECTURE.md'].map((f) => join(root, f));
 

@@ -4,19 +4,10 @@
  * top-level container (`new Map/Set/WeakMap`, a zustand `createStore`/`create`) in a UI file, is
  * state shared by every app of the page that nobody built: this test names each one.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = join(__dirname, '..', '..');
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return files(path);
-    return /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
+import { ROOT as root, sourceFiles as files } from '../support/sourceFiles';
 
 const MUTABLE = [
   /^(export )?(let|var) /,

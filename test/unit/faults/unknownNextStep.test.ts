@@ -5,32 +5,16 @@
  * names the skipped one on stderr; with `--checkpoint` it is `checkpoint_unreadable`, exit 2.
  * (The same state in an imported run file: test/unit/runs.test.ts.)
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../src/engine';
 import { runCli } from '../../support/cli';
-
-const SUPPORT = 'public/examples/customer_support.json';
+import { pausedCliRun } from '../../support/cliStore';
 
 describe('a checkpoint with an unknown next step, resumed from the CLI', () => {
   it('is passed over (named on stderr), or refused when asked for by id', async () => {
-    const store = mkdtempSync(join(tmpdir(), 'hs-next-step-'));
-    const ran = await runCli([
-      'run',
-      SUPPORT,
-      '--input',
-      'I want a refund for order 7',
-      '--store',
-      store,
-    ]);
-    expect(ran.code, ran.stderr).toBe(0);
-    const runId = (JSON.parse(ran.stdout.split('\n')[0]!) as { runId: string }).runId;
-    const dir = join(store, runId, 'checkpoints');
-    const ids = readdirSync(dir)
-      .map((n) => n.replace(/\.json$/, ''))
-      .sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)));
+    const { store, runId, dir, ids } = await pausedCliRun('hs-next-step-');
     const latest = ids.at(-1)!;
     const path = join(dir, `${latest}.json`);
     const checkpoint = JSON.parse(readFileSync(path, 'utf8')) as { state: Record<string, unknown> };
