@@ -6,9 +6,14 @@
  */
 import { serializeWorkflow, type Workflow } from '../model';
 
-/** `fnv1a64:` followed by 16 hex digits. Equal for documents with equal canonical text. */
+/**
+ * `fnv1a64:` followed by 16 hex digits. Equal for documents with equal canonical text, leaving
+ * out the routing tests (`tests`): they are not part of what a run follows, so editing them keeps
+ * stored runs resumable and suite results filed under the same workflow version.
+ */
 export function documentHash(doc: Workflow): string {
-  return `fnv1a64:${fnv1a64(serializeWorkflow(doc))}`;
+  const { tests: _tests, ...followed } = doc;
+  return `fnv1a64:${fnv1a64(serializeWorkflow(followed))}`;
 }
 
 /** FNV-1a 64 of a string's UTF-8 bytes, as 16 hex digits. */

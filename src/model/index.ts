@@ -11,3 +11,4 @@ export * from './issues';
 export * from './topology';
 export * from './validate';
 export { parameterProblems } from './validateTools';
+export * from './testCases';

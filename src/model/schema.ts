@@ -8,6 +8,7 @@
  * live in `validate.ts`, so that a half-drawn workflow still parses and can be edited.
  */
 import { z } from 'zod';
+import { testCaseSchema } from './testCases';
 
 export const FORMAT = 'handoff-workflow';
 export const CURRENT_VERSION = 1;
@@ -197,6 +198,13 @@ export const workflowSchema = z
     }),
     termination: terminationSchema.default({ maxHandoffsPerTurn: DEFAULT_MAX_HANDOFFS_PER_TURN }),
     defaults: defaultsSchema.default({}),
+    tests: z
+      .array(testCaseSchema)
+      .optional()
+      .describe(
+        'Routing tests that travel with the workflow (docs/spec/tests.md). Not part of what a ' +
+          'run follows: editing them never changes the document hash runs resume by.',
+      ),
   })
   .describe('A Handoff Studio workflow: agents, the handoffs between them, and how runs behave.');
 

@@ -5,6 +5,7 @@
  * fields stay absent. `parseWorkflowText(serializeWorkflow(doc))` returns `doc` again.
  */
 import type { Agent, Handoff, Tool, Workflow } from './schema';
+import type { Expectations, TestCase } from './testCases';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -80,6 +81,67 @@ export function toCanonical(doc: Workflow): Json {
           ['temperature', identity],
         ]),
     ],
+    ['tests', (tests: TestCase[]) => tests.map(canonicalTestCase)],
+  ]);
+}
+
+function canonicalTestCase(test: TestCase): Json {
+  return pick(test, [
+    ['id', identity],
+    ['name', identity],
+    ['turns', identity],
+    ['endConversation', identity],
+    ['approvals', identity],
+    [
+      'expect',
+      (e: Expectations) =>
+        pick(e, [
+          ['route', identity],
+          ['reaches', identity],
+          ['avoids', identity],
+          [
+            'avoidsHandoffs',
+            (refs: NonNullable<Expectations['avoidsHandoffs']>) =>
+              refs.map((r) =>
+                pick(r, [
+                  ['source', identity],
+                  ['target', identity],
+                ]),
+              ),
+          ],
+          ['onlyAllowedHandoffs', identity],
+          ['endAgent', identity],
+          ['outcome', identity],
+          ['completion', identity],
+          [
+            'tools',
+            (tools: NonNullable<Expectations['tools']>) =>
+              tools.map((t) =>
+                pick(t, [
+                  ['name', identity],
+                  ['agent', identity],
+                  ['arguments', sortedDeep],
+                  ['called', identity],
+                ]),
+              ),
+          ],
+          ['maxHandoffs', identity],
+          ['maxModelCalls', identity],
+          [
+            'messages',
+            (messages: NonNullable<Expectations['messages']>) =>
+              messages.map((m) =>
+                pick(m, [
+                  ['agent', identity],
+                  ['which', identity],
+                  ['contains', identity],
+                  ['matches', identity],
+                ]),
+              ),
+          ],
+        ]),
+    ],
+    ['passRate', identity],
   ]);
 }
 
