@@ -30,6 +30,7 @@ import { memoryPrefs, type Prefs } from '../store/prefs';
 import { createRunUiStore, type RunUiStore } from '../store/runPanelState';
 import { createUiStore, type UiStore } from '../store/uiState';
 import { createViewModeStore, type ViewModeStore } from '../store/viewMode';
+import { createTestsUiStore, linkDock, type TestsUiStore } from '../testing/testsUi';
 
 export interface AppOptions {
   /** The database's name (default "handoff-studio"). */
@@ -66,6 +67,8 @@ export interface App {
   readonly library: LibraryStore;
   readonly runUi: RunUiStore;
   readonly panes: PaneSizesStore;
+  /** The Tests panel's view state (it shares the Run dock: one folds the other). */
+  readonly testsUi: TestsUiStore;
   readonly runs: RunController;
   /** The open workflow's run and the trace shown for it (canvas and Run panel). */
   readonly openRun: OpenRun;
@@ -118,6 +121,9 @@ export function createApp(options: AppOptions): App {
     },
   });
   const providerModels = new ProviderModelsWatcher(db.settings);
+  const runUi = createRunUiStore(prefs);
+  const testsUi = createTestsUiStore(prefs);
+  const unlinkDock = linkDock(testsUi, runUi);
   return {
     db,
     workflows,
@@ -128,7 +134,8 @@ export function createApp(options: AppOptions): App {
     picker: createPickerStore(),
     files: createFilesStore(),
     library,
-    runUi: createRunUiStore(prefs),
+    runUi,
+    testsUi,
     panes: createPaneSizesStore(prefs, options.windowWidth ?? 1280),
     runs,
     openRun,
@@ -141,6 +148,7 @@ export function createApp(options: AppOptions): App {
     paste: new PasteOffset(),
     say,
     dispose() {
+      unlinkDock();
       autosave.dispose();
       providerModels.dispose();
       crossTab.close();
