@@ -121,4 +121,24 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...domGlobals],
     },
   },
+  {
+    // Routing tests: pure like the engine, and built on it and the model only.
+    files: ['src/routing/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins,
+          patterns: [
+            ...pureLayerImports.patterns,
+            {
+              group: ['**/runs/**', '**/runs', '**/library/**', '**/app/**', '**/trace/**'],
+              message: 'src/routing imports only src/engine and src/model.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...domGlobals],
+    },
+  },
 );

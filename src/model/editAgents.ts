@@ -1,7 +1,8 @@
 /**
  * Pure operations on agents. A rename or a delete reaches everything that names the agent: edges,
  * the start agent, autonomous agents, turn limits, and `handoff_to_<name>` mentions in
- * instructions.
+ * instructions. A rename also rewrites the routing tests' references (route patterns included);
+ * a delete leaves them, so that they show as validation issues.
  */
 import {
   assertAgentName,
@@ -10,7 +11,9 @@ import {
   uniqueAgentName,
   type EditOutcome,
 } from './editCommon';
+import { renameInRoutePattern } from './routePattern';
 import type { Agent, Workflow } from './schema';
+import type { Expectations, TestCase } from './testCases';
 import { HANDOFF_TOOL_PREFIX } from './topology';
 
 /** Canvas coordinates of an agent. */
@@ -103,7 +106,48 @@ export function renameAgent(doc: Workflow, from: string, to: string): Workflow {
     agents,
     handoffs,
     interaction,
+    ...(doc.tests ? { tests: renameAgentInTests(doc.tests, from, to) } : {}),
   };
+}
+
+/**
+ * The routing tests with every reference to agent `from` renamed to `to`: route patterns,
+ * reaches, avoids, avoided handoffs, the end agent, and the agents of tool and message
+ * expectations. Unchanged cases (and an unchanged list) are returned as they were.
+ */
+export function renameAgentInTests(tests: TestCase[], from: string, to: string): TestCase[] {
+  const name = (n: string): string => (n === from ? to : n);
+  const names = (list: string[] | undefined) => (list?.includes(from) ? list.map(name) : list);
+  let changed = false;
+  const out = tests.map((test) => {
+    const e = test.expect;
+    const next: Expectations = {
+      ...e,
+      ...(e.route !== undefined ? { route: renameInRoutePattern(e.route, from, to) } : {}),
+      ...(e.reaches ? { reaches: names(e.reaches) } : {}),
+      ...(e.avoids ? { avoids: names(e.avoids) } : {}),
+      ...(e.avoidsHandoffs
+        ? {
+            avoidsHandoffs: e.avoidsHandoffs.map((h) =>
+              h.source === from || h.target === from
+                ? { ...h, source: name(h.source), target: name(h.target) }
+                : h,
+            ),
+          }
+        : {}),
+      ...(e.endAgent !== undefined ? { endAgent: name(e.endAgent) } : {}),
+      ...(e.tools
+        ? { tools: e.tools.map((t) => (t.agent === from ? { ...t, agent: to } : t)) }
+        : {}),
+      ...(e.messages
+        ? { messages: e.messages.map((m) => (m.agent === from ? { ...m, agent: to } : m)) }
+        : {}),
+    };
+    if (JSON.stringify(next) === JSON.stringify(e)) return test;
+    changed = true;
+    return { ...test, expect: next };
+  });
+  return changed ? out : tests;
 }
 
 /**

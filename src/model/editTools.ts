@@ -1,6 +1,10 @@
-/** Pure operations on tools. A rename or a delete reaches every agent that lists the tool. */
+/**
+ * Pure operations on tools. A rename or a delete reaches every agent that lists the tool; a
+ * rename also reaches the routing tests' tool expectations (a delete leaves them, as issues).
+ */
 import { EditError, patchObject, uniqueToolName } from './editCommon';
 import { TOOL_NAME_PATTERN, type Tool, type Workflow } from './schema';
+import type { TestCase } from './testCases';
 
 /** Fields of a new tool; its name is made unique from `name` or "tool". */
 export type NewTool = Partial<Tool>;
@@ -52,7 +56,25 @@ export function renameTool(doc: Workflow, from: string, to: string): Workflow {
       ? { ...agent, tools: agent.tools.map((t) => (t === from ? to : t)) }
       : agent,
   );
-  return { ...doc, tools, agents };
+  return {
+    ...doc,
+    tools,
+    agents,
+    ...(doc.tests ? { tests: renameToolInTests(doc.tests, from, to) } : {}),
+  };
+}
+
+/** The routing tests with every tool expectation on `from` renamed to `to`. */
+export function renameToolInTests(tests: TestCase[], from: string, to: string): TestCase[] {
+  let changed = false;
+  const out = tests.map((test) => {
+    const tools = test.expect.tools;
+    if (!tools?.some((t) => t.name === from)) return test;
+    changed = true;
+    const renamed = tools.map((t) => (t.name === from ? { ...t, name: to } : t));
+    return { ...test, expect: { ...test.expect, tools: renamed } };
+  });
+  return changed ? out : tests;
 }
 
 /** Deletes a tool and removes it from every agent. */

@@ -12,3 +12,11 @@ export * from './topology';
 export * from './validate';
 export { parameterProblems } from './validateTools';
 export * from './testCases';
+export * from './routePattern';
+export {
+  validateTests,
+  isTestIssue,
+  regexProblem,
+  TEST_ISSUE_CODES,
+  TEST_REGEX_MAX,
+} from './validateTests';

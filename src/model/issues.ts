@@ -14,6 +14,10 @@ export interface ValidationIssue {
   agent?: string;
   /** The edge the issue is about, when there is one (`index` into `handoffs`). */
   edge?: { source: string; target: string; index: number };
+  /** The routing test the issue is about, by its `id` (docs/spec/tests.md#validation). */
+  testCase?: string;
+  /** For a route pattern: the 1-based column in the pattern text the issue points at. */
+  column?: number;
 }
 
 export const ISSUE_CODES = {
@@ -45,6 +49,17 @@ export const ISSUE_CODES = {
   empty_instructions: 'warning',
   empty_keyword: 'warning',
   template_unknown_argument: 'warning',
+  // routing tests (docs/spec/tests.md#validation): warnings, so that a broken test never stops
+  // the workflow from running or exporting; the `test` command refuses to run them.
+  invalid_test_id: 'warning',
+  duplicate_test_id: 'warning',
+  empty_test_turns: 'warning',
+  invalid_route_pattern: 'warning',
+  unknown_test_agent: 'warning',
+  unknown_test_tool: 'warning',
+  invalid_test_regex: 'warning',
+  invalid_pass_rate: 'warning',
+  negative_test_limit: 'warning',
   // infos: worth knowing
   implied_mesh: 'info',
   terminal_agent: 'info',
@@ -58,7 +73,7 @@ export function issue(
   code: IssueCode,
   path: string,
   message: string,
-  extra?: Pick<ValidationIssue, 'agent' | 'edge'>,
+  extra?: Pick<ValidationIssue, 'agent' | 'edge' | 'testCase' | 'column'>,
 ): ValidationIssue {
   return { code, severity: ISSUE_CODES[code], message, path, ...extra };
 }

@@ -15,6 +15,7 @@ import {
 } from './schema';
 import { buildTopology, EDGE_OK, EDGE_SELF, reachableFrom, type Topology } from './topology';
 import { validateTools } from './validateTools';
+import { validateTests } from './validateTests';
 import { stronglyConnected } from './graph';
 import { own } from './own';
 
@@ -27,6 +28,7 @@ export function validateWorkflow(doc: Workflow, topology = buildTopology(doc)): 
   checkSettings(doc, topology, issues);
   checkReachability(doc, topology, issues);
   checkAutonomousCycles(doc, topology, issues);
+  validateTests(doc, topology, issues);
   return issues;
 }
 

@@ -31,6 +31,13 @@ function issuesOf(
   return validateWorkflow(edit(doc(input))).filter((i) => i.code === code);
 }
 
+const testCase = (extra: Record<string, unknown> = {}) => ({
+  id: 't',
+  name: 'a test',
+  turns: ['hello'],
+  ...extra,
+});
+
 const twoAgents = { agents: [agent('a'), agent('b')], handoffs: [edge('a', 'b')] };
 
 describe('validateWorkflow', () => {
@@ -283,6 +290,55 @@ describe('validateWorkflow', () => {
       code: 'autonomous_settings_unused',
       input: { ...twoAgents, interaction: { mode: 'interactive', turnLimits: { a: 3 } } },
       expected: [{ path: 'interaction.mode' }],
+    },
+    // Routing tests (docs/spec/tests.md#validation); more in routingValidate.test.ts.
+    {
+      code: 'invalid_test_id',
+      input: { ...twoAgents, tests: [testCase({ id: 'bad id' })] },
+      expected: [{ path: 'tests[0].id', testCase: 'bad id' }],
+    },
+    {
+      code: 'duplicate_test_id',
+      input: { ...twoAgents, tests: [testCase(), testCase()] },
+      expected: [{ path: 'tests[1].id', testCase: 't' }],
+    },
+    {
+      code: 'empty_test_turns',
+      input: { ...twoAgents, tests: [testCase({ turns: [] })] },
+      expected: [{ path: 'tests[0].turns' }],
+    },
+    {
+      code: 'invalid_route_pattern',
+      input: { ...twoAgents, tests: [testCase({ expect: { route: 'a > (b' } })] },
+      expected: [{ path: 'tests[0].expect.route', column: 7 }],
+    },
+    {
+      code: 'unknown_test_agent',
+      input: { ...twoAgents, tests: [testCase({ expect: { route: 'a > c', endAgent: 'd' } })] },
+      expected: [
+        { path: 'tests[0].expect.route', column: 5 },
+        { path: 'tests[0].expect.endAgent' },
+      ],
+    },
+    {
+      code: 'unknown_test_tool',
+      input: { ...twoAgents, tests: [testCase({ expect: { tools: [{ name: 'nope' }] } })] },
+      expected: [{ path: 'tests[0].expect.tools[0].name' }],
+    },
+    {
+      code: 'invalid_test_regex',
+      input: { ...twoAgents, tests: [testCase({ expect: { messages: [{ matches: '[' }] } })] },
+      expected: [{ path: 'tests[0].expect.messages[0].matches' }],
+    },
+    {
+      code: 'invalid_pass_rate',
+      input: { ...twoAgents, tests: [testCase({ passRate: 150 })] },
+      expected: [{ path: 'tests[0].passRate' }],
+    },
+    {
+      code: 'negative_test_limit',
+      input: { ...twoAgents, tests: [testCase({ expect: { maxModelCalls: -1 } })] },
+      expected: [{ path: 'tests[0].expect.maxModelCalls' }],
     },
   ];
 
