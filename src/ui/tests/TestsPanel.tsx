@@ -2,6 +2,9 @@ import { useApp } from '../../app/appContext';
 import { useDesigner } from '../../store/hooks';
 import { CaseForm } from './CaseForm';
 import { CaseList } from './CaseList';
+import { CaseBadge, CaseResult } from './CaseResult';
+import { SuiteBar } from './SuiteBar';
+import { useLoadSuite } from './useSuite';
 import { useTestsUi } from './useTestsUi';
 import './tests.css';
 
@@ -15,6 +18,7 @@ export function TestsPanel() {
   const { testsUi } = useApp();
   const open = useTestsUi((s) => s.open);
   const count = useDesigner((s) => s.doc.tests?.length ?? 0);
+  useLoadSuite();
   return (
     <section className={`tests-panel${open ? ' tests-panel--open' : ''}`} aria-label="Tests panel">
       <h2 className="tests-panel__title">
@@ -51,10 +55,14 @@ function TestsBody() {
           >
             ← All cases
           </button>
+          <CaseResult caseId={test.id} />
           <CaseForm key={test.id} test={test} index={index} />
         </>
       ) : (
-        <CaseList tests={tests} />
+        <>
+          <SuiteBar cases={tests.length} />
+          <CaseList tests={tests} badge={(t) => <CaseBadge caseId={t.id} />} />
+        </>
       )}
     </div>
   );
