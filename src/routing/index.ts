@@ -4,10 +4,13 @@
  * and src/model, so it runs in the app, the CLI and the benchmarks alike.
  */
 export * from './types';
-export { observe, judge } from './judge';
+export { observe } from './observe';
+export { judge, judgeObserved } from './judge';
+export { toSampleResult, type SampleRef } from './sample';
 export { runCase, type CaseRun, type CaseRunOptions } from './caseRun';
 export { runSuite, DEFAULT_SAMPLES, type SuiteOptions, type SuiteProgress } from './suite';
-export { wilson } from './wilson';
+export { CaseTally, summarizeCase } from './summary';
+export { wilson, Z_95 } from './wilson';
 export { compareSuites } from './compare';
 export { testCaseFromRun, type FromRunOptions } from './fromRun';
 export { toJUnit } from './junit';
