@@ -18,7 +18,7 @@ import { providerFor as realProviderFor } from '../runs/providers';
 import type { ProviderSettings } from '../runs/settings';
 import type { SuiteResultsRepository, SuiteRow } from '../storage/suiteResults';
 import { recordOf, type SuiteRecord } from './suiteRecord';
-import { TEST_SUITE, taggedStore } from './taggedStore';
+import { TEST_SUITE } from './testSample';
 import { TestView } from './testView';
 
 export interface SuiteRunOptions {
@@ -163,7 +163,8 @@ export class TestSuiteService {
         ...(options.samples !== undefined ? { samples: options.samples } : {}),
         concurrency: options.concurrency ?? 1,
         signal: this.abort.signal,
-        store: taggedStore(this.store, { ...ownerMeta(workflowId), [TEST_SUITE]: id }),
+        store: this.store,
+        meta: { ...ownerMeta(workflowId), [TEST_SUITE]: id },
         now: this.now,
         onSample: (sample, progress) => {
           samples.push(sample);
