@@ -111,7 +111,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/runs/**/*.ts', 'src/library/**/*.ts'],
+    files: ['src/runs/**/*.ts', 'src/library/**/*.ts', 'src/testing/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', serviceLayerImports] },
   },
   {

@@ -30,6 +30,9 @@ import { memoryPrefs, type Prefs } from '../store/prefs';
 import { createRunUiStore, type RunUiStore } from '../store/runPanelState';
 import { createUiStore, type UiStore } from '../store/uiState';
 import { createViewModeStore, type ViewModeStore } from '../store/viewMode';
+import { createTestsUiStore, linkDock, type TestsUiStore } from '../testing/testsUi';
+import { TestSuiteService } from '../testing/testSuite';
+import { SuiteResultsRepository } from '../storage/suiteResults';
 
 export interface AppOptions {
   /** The database's name (default "handoff-studio"). */
@@ -66,6 +69,10 @@ export interface App {
   readonly library: LibraryStore;
   readonly runUi: RunUiStore;
   readonly panes: PaneSizesStore;
+  /** The Tests panel's view state (it shares the Run dock: one folds the other). */
+  readonly testsUi: TestsUiStore;
+  /** Runs the open workflow's routing tests and keeps their results (src/testing). */
+  readonly suites: TestSuiteService;
   readonly runs: RunController;
   /** The open workflow's run and the trace shown for it (canvas and Run panel). */
   readonly openRun: OpenRun;
@@ -118,6 +125,15 @@ export function createApp(options: AppOptions): App {
     },
   });
   const providerModels = new ProviderModelsWatcher(db.settings);
+  const runUi = createRunUiStore(prefs);
+  const testsUi = createTestsUiStore(prefs);
+  const unlinkDock = linkDock(testsUi, runUi);
+  const suites = new TestSuiteService({
+    results: new SuiteResultsRepository(db),
+    store: checkpoints,
+    ...(options.runs?.providerFor ? { providerFor: options.runs.providerFor } : {}),
+    ...(options.runs?.now ? { now: options.runs.now } : {}),
+  });
   return {
     db,
     workflows,
@@ -128,7 +144,9 @@ export function createApp(options: AppOptions): App {
     picker: createPickerStore(),
     files: createFilesStore(),
     library,
-    runUi: createRunUiStore(prefs),
+    runUi,
+    testsUi,
+    suites,
     panes: createPaneSizesStore(prefs, options.windowWidth ?? 1280),
     runs,
     openRun,
@@ -141,6 +159,7 @@ export function createApp(options: AppOptions): App {
     paste: new PasteOffset(),
     say,
     dispose() {
+      unlinkDock();
       autosave.dispose();
       providerModels.dispose();
       crossTab.close();

@@ -11,3 +11,4 @@ export * from './editTools';
 export * from './editSettings';
 export * from './editFragment';
 export * from './editTemplates';
+export * from './editTests';

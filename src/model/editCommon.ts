@@ -22,7 +22,10 @@ export type EditErrorCode =
   | 'unknown_tool'
   | 'duplicate_tool_name'
   | 'invalid_tool_name'
-  | 'invalid_fragment';
+  | 'invalid_fragment'
+  | 'unknown_test'
+  | 'duplicate_test_id'
+  | 'invalid_test_id';
 
 /** An operation was refused (the document is unchanged); the user's input is at fault. */
 export class EditError extends Error {

@@ -11,6 +11,10 @@
  * - `workflows`: `WorkflowRow`s, primary key `id`, indexed on `name` and `updatedAt`.
  * - `settings`: `SettingRow`s, primary key `key`.
  *
+ * Schema version 2 (native 20) adds:
+ * - `suites`: `SuiteRow`s (routing-test suite results), primary key `id`, indexed on
+ *   `workflowId`, `[workflowId+workflowHash]` and `startedAt`.
+ *
  * Changing a table's keys or indexes needs a new `this.version(n)` below, never an edit of an
  * existing one (browsers keep old databases).
  */
@@ -53,6 +57,24 @@ export interface SettingRow {
   value: unknown;
 }
 
+/**
+ * One routing-test suite run of a workflow (library id) at one version (`workflowHash`, the
+ * engine's document hash, which leaves the tests out). Written after every finished sample, so
+ * a reload mid-suite keeps what finished; `result` is the suite result as far as it got (plain
+ * JSON, read back and checked by src/testing).
+ */
+export interface SuiteRow {
+  id: string;
+  /** The library id of the workflow ("" when it was not stored). */
+  workflowId: string;
+  workflowHash: string;
+  startedAt: string;
+  updatedAt: string;
+  /** `running` until the suite ends; one still `running` after a reload was interrupted. */
+  status: 'running' | 'finished' | 'stopped';
+  result: unknown;
+}
+
 /** Where dexie finds IndexedDB: the browser's by default, fake-indexeddb in Node tests. */
 export type IndexedDBDeps = Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>;
 
@@ -64,6 +86,7 @@ export class HandoffStudioDB extends Dexie {
   declare checkpoints: Table<Checkpoint, [string, string]>;
   declare workflows: Table<WorkflowRow, string>;
   declare settings: Table<SettingRow, string>;
+  declare suites: Table<SuiteRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, deps: IndexedDBDeps = {}) {
     // Only the deps given: an explicit `undefined` would hide dexie's default (the browser's).
@@ -76,5 +99,7 @@ export class HandoffStudioDB extends Dexie {
       workflows: 'id, name, updatedAt',
       settings: 'key',
     });
+    // Only the new table: dexie keeps the tables of version 1 as they are.
+    this.version(2).stores({ suites: 'id, workflowId, [workflowId+workflowHash], startedAt' });
   }
 }

@@ -556,12 +556,12 @@ describe('DexieCheckpointStore: schema and storage errors', () => {
     new DexieCheckpointStore(name, fakeIndexedDb(factory));
   afterEach(() => vi.restoreAllMocks());
 
-  it('declares the schema: runs, items, events, checkpoints, workflows, settings (version 1)', async () => {
+  it('declares the schema: runs, items, events, checkpoints, workflows, settings, suites (version 2)', async () => {
     const store = fresh();
     await store.listRuns();
     const { db } = store;
     expect(db.name).toBe('handoff-studio');
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     const keys = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]),
     );
@@ -572,6 +572,7 @@ describe('DexieCheckpointStore: schema and storage errors', () => {
       checkpoints: ['[runId+checkpointId]', '[runId+seq]'],
       workflows: ['id', 'name', 'updatedAt'],
       settings: ['key'],
+      suites: ['id', 'workflowId', '[workflowId+workflowHash]', 'startedAt'],
     });
     await db.workflows.put({ id: 'w1', name: 'Support', updatedAt: '2025', document: '{}' });
     await db.settings.put({ key: 'provider', value: { kind: 'simulator' } });

@@ -9,6 +9,8 @@ import { useLibraryStartup } from '../library/useLibraryStartup';
 import { Palette } from '../palette/Palette';
 import { useRunUi } from '../run/runContext';
 import { RunPanel } from '../run/RunPanel';
+import { TestsPanel } from '../tests/TestsPanel';
+import { useTestsUi } from '../tests/useTestsUi';
 import { usePaneWidth } from './paneSizes';
 import { ProblemsPanel } from './ProblemsPanel';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -36,16 +38,19 @@ export function App() {
 function Designer() {
   const load = useLibraryStartup();
   const runOpen = useRunUi((s) => s.open);
+  // The Tests panel shares the Run dock's place: one folds the other (src/testing/testsUi.ts).
+  const testsOpen = useTestsUi((s) => s.open);
+  const docked = runOpen || testsOpen;
   const sidebarWidth = usePaneWidth('sidebar');
   const runWidth = usePaneWidth('run');
   useKeyboard();
-  useRefitOnDock(runOpen);
+  useRefitOnDock(docked);
   return (
     <div className="app">
       <Toolbar />
       <StorageBanner />
       <ConflictBanner />
-      <main className={`workspace${runOpen ? ' workspace--running' : ''}`}>
+      <main className={`workspace${docked ? ' workspace--running' : ''}`}>
         <Palette />
         <div className="canvas" aria-label="Canvas area">
           {load.status === 'loading' && <p className="canvas__message">Loading…</p>}
@@ -69,12 +74,16 @@ function Designer() {
           <ProblemsPanel />
           {/* Folded, the Run panel is a title bar under the problems. */}
           {!runOpen && <RunPanel />}
+          {!testsOpen && <TestsPanel />}
         </div>
-        {runOpen && (
+        {docked && (
           <>
-            <Splitter pane="run" label="Resize the Run panel" />
+            <Splitter
+              pane="run"
+              label={testsOpen ? 'Resize the Tests panel' : 'Resize the Run panel'}
+            />
             <div className="run-dock" style={{ flexBasis: runWidth }}>
-              <RunPanel />
+              {testsOpen ? <TestsPanel /> : <RunPanel />}
             </div>
           </>
         )}
