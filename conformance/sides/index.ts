@@ -4,10 +4,14 @@
  */
 import type { Side } from '../side';
 import { agentFrameworkSide } from './agentFramework';
+import { agentsTsSide } from './agentsTs';
 
 type Start = (log: (line: string) => void) => Promise<Side>;
 
-const SIDES: ReadonlyArray<readonly [string, Start]> = [['af', agentFrameworkSide]];
+const SIDES: ReadonlyArray<readonly [string, Start]> = [
+  ['af', agentFrameworkSide],
+  ['agents-ts', agentsTsSide],
+];
 
 export const SIDE_NAMES: readonly string[] = SIDES.map(([name]) => name);
 
