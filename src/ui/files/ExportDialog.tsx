@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { Workflow } from '../../model';
 import {
+  agentsTsLimitations,
+  AGENTS_TS_VERSION,
   dotnetLimitations,
   exportWorkflow,
   planExport,
@@ -50,15 +52,23 @@ const FORMATS: readonly Format[] = [
     mime: 'text/plain',
     hint: 'Microsoft Agent Framework for .NET: a C# console program (top-level statements). The API key is read from the environment, never from the document.',
   },
+  {
+    target: 'agents-ts',
+    tab: 'Agents SDK (TS)',
+    extension: 'agents.ts',
+    mime: 'text/plain',
+    hint: `OpenAI Agents SDK for TypeScript (checked against ${AGENTS_TS_VERSION}): run it with npx tsx. Set OPENAI_API_KEY to run it; no key is ever part of the export.`,
+  },
 ];
 
 function notesFor(doc: Workflow, target: ExportTarget): string[] {
   if (target === 'python') return pythonLimitations(planExport(doc));
   if (target === 'dotnet') return dotnetLimitations(planExport(doc));
+  if (target === 'agents-ts') return agentsTsLimitations(planExport(doc));
   return [];
 }
 
-/** Export: the document as JSON, Mermaid, or Agent Framework code, to copy or download. */
+/** Export: the document as JSON, Mermaid, Agent Framework or Agents SDK code, to copy or download. */
 export function ExportDialog() {
   const app = useApp();
   const doc = useDesigner((s) => s.doc);
