@@ -76,7 +76,47 @@ function classify(call: SdkToolCall, walked: WalkedSpan): LinkedCall {
   return { call, kind: 'function', gated: false };
 }
 
+const isModel = (w: WalkedSpan): boolean => w.kind === 'generation' || w.kind === 'response';
+
+/**
+ * Function spans the Python SDK writes for a call it stops to ask approval for (no output): the
+ * last function spans of a task span whose agent's next task begins by running the same tools.
+ * The calls ran in the next task; these spans are not calls of their own.
+ */
+function approvalWaits(walked: readonly WalkedSpan[]): Set<string> {
+  const tasks: WalkedSpan[][] = [];
+  let current: string | undefined;
+  for (const w of walked) {
+    if (!w.task) continue;
+    if (w.task.id !== current) {
+      tasks.push([]);
+      current = w.task.id;
+    }
+    tasks.at(-1)!.push(w);
+  }
+  const waits = new Set<string>();
+  const key = (w: WalkedSpan) => `${agentNameOf(w) ?? ''}\u0000${String(w.span.data.name)}`;
+  for (let k = 0; k + 1 < tasks.length; k += 1) {
+    const lastModel = tasks[k]!.findLastIndex(isModel);
+    const trailing = tasks[k]!.slice(lastModel + 1).filter((w) => w.kind === 'function');
+    const next = tasks[k + 1]!;
+    const firstModel = next.findIndex(isModel);
+    const leading = (firstModel < 0 ? next : next.slice(0, firstModel)).filter(
+      (w) => w.kind === 'function',
+    );
+    const ran = leading.map(key);
+    for (const w of trailing) {
+      const at = ran.indexOf(key(w));
+      if (at < 0) continue;
+      ran.splice(at, 1);
+      waits.add(w.span.id);
+    }
+  }
+  return waits;
+}
+
 export function linkSpans(walked: readonly WalkedSpan[]): Links {
+  const waits = approvalWaits(walked);
   const models = new Map<string, LinkedModelSpan>();
   const claimed = new Set<string>();
   const gatedAlone = new Set<string>();
@@ -90,7 +130,9 @@ export function linkSpans(walked: readonly WalkedSpan[]): Links {
   for (const w of walked) {
     const agent = agentNameOf(w);
     if (agent === undefined) continue;
-    if (w.kind === 'generation' || w.kind === 'response') {
+    if (waits.has(w.span.id)) {
+      claimed.add(w.span.id);
+    } else if (isModel(w)) {
       const call = readModelCall(w.span.data);
       captured ||= call.captured;
       for (const [id, result] of call.toolResults) toolResults.set(id, result);
