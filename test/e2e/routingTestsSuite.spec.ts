@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expectUsable } from './support/usable';
+import { RunPanelPage } from './pages/RunPanelPage';
 
 interface CaseInput {
   name: string;
@@ -106,4 +107,29 @@ test('run a suite on the simulator, see it on the canvas, open a failed sample @
     'data-trace',
     /visited|active/,
   );
+});
+
+test('save a run as a test: its turns, decisions and path, ready to edit', async ({
+  page,
+  canvas,
+}) => {
+  await canvas.open('customer_support.json');
+  const run = new RunPanelPage(page);
+  await run.unfold();
+  await run.start('I want a refund for order 123');
+  const approval = run.approval('process_refund');
+  await run.press(approval.getByRole('button', { name: 'Approve' }), 'Approve');
+  await expect(run.replyForm()).toBeVisible({ timeout: 15_000 });
+  await run.press(run.root.getByRole('button', { name: 'Save as test' }), 'Save as test');
+
+  const panel = page.getByRole('region', { name: 'Tests panel' });
+  const form = panel.getByRole('form');
+  await expectUsable(form.getByLabel('Name', { exact: true }), 'the new case');
+  await expect(form.getByLabel('Turns')).toHaveValue('I want a refund for order 123');
+  await expect(form.getByLabel('Route')).toHaveValue('triage_agent > refund_agent');
+  await expect(form.getByRole('group', { name: 'Approvals' })).toContainText('approve');
+  // One undo step takes it away again.
+  await form.getByLabel('Route').blur();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.getByText('No cases yet.')).toBeVisible();
 });
