@@ -3,6 +3,7 @@ import { benchConformance } from './conformance';
 import { benchDesigner } from './designer';
 import { benchEngine } from './engine';
 import { benchModel } from './model';
+import { benchRouting } from './routing';
 import { benchStore } from './store';
 import { benchTrace } from './trace';
 
@@ -14,3 +15,4 @@ if (!only || only === 'conformance') await benchConformance();
 if (!only || only === 'designer') await benchDesigner();
 if (!only || only === 'trace') await benchTrace();
 if (!only || only === 'store') await benchStore();
+if (!only || only === 'tests') await benchRouting();

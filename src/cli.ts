@@ -9,6 +9,7 @@ import { EXIT, processIO, UsageError, type CliIO } from './cli/io';
 import { parseRunArgs } from './cli/runArgs';
 import { resumeCommand, runCommand } from './cli/runCommand';
 import { scriptCommand } from './cli/scriptCommand';
+import { parseTestArgs, testCommand } from './cli/testCommand';
 import { validateCommand } from './cli/validateCommand';
 
 const USAGE = `Handoff Studio CLI
@@ -22,11 +23,15 @@ Usage:
   cli resume RUN_ID --store DIR [--input ...] [--decision ...] [--checkpoint ID] [--fork]
       [provider options as for run]
   cli script RUN_ID --store DIR     the script that replays a stored run (for --script)
+  cli test WORKFLOW.json [--provider simulator|openai [--base-url URL] [--model NAME]]
+      [--samples N] [--concurrency K] [--case ID ...] [--junit FILE] [--json] [--store DIR]
+      runs the workflow's routing tests; exit 1 when a case is under its pass rate
 
 run/resume print one JSON event per line on stdout; OPENAI_API_KEY holds the key for openai.
 
 Exit codes: 0 ok (a run completed, paused or stopped), 1 errors in the document (validate,
-export) or a failed run, 2 bad arguments, an unreadable file or a document that cannot run.`;
+export), a failed run or a test case under its pass rate, 2 bad arguments, an unreadable file
+or a document that cannot run.`;
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -59,6 +64,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await resumeCommand(parseRunArgs(rest, 'resume'), io);
       case 'script':
         return await scriptCommand(rest, io);
+      case 'test':
+        return await testCommand(parseTestArgs(rest), io);
       case undefined:
       case 'help':
       case '--help':

@@ -91,12 +91,17 @@ export async function runSuite(doc: Workflow, options: SuiteOptions): Promise<Su
 
   const runOne = async (testCase: TestCase, sample: number): Promise<void> => {
     const started = clock();
+    // Each sample gets its own signal, unlinked when it ends: the engine leaves a listener on
+    // the signal it is given, and the suite's lives for every sample.
+    const link = new AbortController();
+    const forward = () => link.abort();
+    stop.signal.addEventListener('abort', forward, { once: true });
     let result: SampleResult;
     try {
       const run = await runCase(doc, testCase, {
         provider: providerOf(testCase.id, sample),
         store: options.store ?? new MemoryCheckpointStore(),
-        signal: stop.signal,
+        signal: link.signal,
         sample,
         ...(options.meta ? { meta: options.meta } : {}),
         ...(options.now ? { now: options.now } : {}),
@@ -108,6 +113,8 @@ export async function runSuite(doc: Workflow, options: SuiteOptions): Promise<Su
     } catch (error) {
       if (stop.signal.aborted) return;
       result = errorSample(testCase, sample, error, Math.round(clock() - started));
+    } finally {
+      stop.signal.removeEventListener('abort', forward);
     }
     samples.push(result);
     tallies.get(testCase.id)!.add(result);

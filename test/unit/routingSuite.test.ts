@@ -3,6 +3,7 @@
  * case on a deterministic provider, summaries with intervals, case selection, progress after
  * every sample, concurrency, a stop that keeps finished samples, runs kept in the given store.
  */
+import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -191,6 +192,25 @@ describe('runSuite', () => {
     });
     expect(result.samples).toEqual([]);
     expect(result.cases.every((c) => c.total === 0 && !c.ok)).toBe(true);
+  });
+
+  it('leaves no listener behind per sample (a long suite does not leak)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    const controller = new AbortController();
+    try {
+      await runSuite(support, {
+        provider: createSimulatorProvider({ document: support }),
+        samples: 8,
+        signal: controller.signal,
+      });
+      await new Promise((r) => setTimeout(r, 10));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+    expect(EventEmitter.getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('runs at most K samples at a time', async () => {
