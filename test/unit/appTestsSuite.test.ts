@@ -109,6 +109,18 @@ describe('the suite service', () => {
     expect(shown.status).toBe('interrupted');
     expect(shown.result.samples.length).toBeGreaterThanOrEqual(2);
     expect(shown.result.samples.length).toBeLessThan(12);
+    // A page that has the workflow only in memory (a link to an example) finds it by version.
+    const third = buildApp({ indexedDB: profile });
+    await third.suites.load(undefined, doc);
+    expect(third.suites.state.getState().shown?.id).toBe(shown.id);
+    await third.suites.load(undefined, updateExpectations(doc, 'refund', { route: 'x' }));
+    expect(third.suites.state.getState().shown?.id).toBe(shown.id);
+    const other = {
+      ...doc,
+      agents: doc.agents.map((a, i) => (i === 0 ? { ...a, description: 'changed' } : a)),
+    };
+    await third.suites.load(undefined, other);
+    expect(third.suites.state.getState().shown).toBeUndefined();
     first.suites.stop();
     const stopped = await running;
     expect(stopped?.status).toBe('stopped');
