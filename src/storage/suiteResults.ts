@@ -33,9 +33,15 @@ export class SuiteResultsRepository {
   list(workflowId: string): Promise<SuiteRow[]> {
     return this.access.run('read', 'the test results', async () => {
       const rows = await this.db.suites.where('workflowId').equals(workflowId).toArray();
-      return rows.sort((a, b) =>
-        a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0,
-      );
+      return rows.sort(newestFirst);
+    });
+  }
+
+  /** The suites of every workflow at version `workflowHash`, newest first. */
+  listByHash(workflowHash: string): Promise<SuiteRow[]> {
+    return this.access.run('read', 'the test results', async () => {
+      const rows = await this.db.suites.filter((r) => r.workflowHash === workflowHash).toArray();
+      return rows.sort(newestFirst);
     });
   }
 
@@ -43,3 +49,6 @@ export class SuiteResultsRepository {
     return this.access.run('delete', 'the test results', () => this.db.suites.delete(id));
   }
 }
+
+const newestFirst = (a: SuiteRow, b: SuiteRow) =>
+  a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0;

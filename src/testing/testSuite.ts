@@ -224,7 +224,11 @@ export class TestSuiteService {
     if (running && shown?.workflowId === owner && shown.workflowHash === hash) return;
     let rows: SuiteRow[];
     try {
-      rows = await this.results.list(owner);
+      // A workflow not stored (opened from a link to an example) matches by its version, as
+      // its runs do (src/runs/owner.ts).
+      rows = await (workflowId === undefined
+        ? this.results.listByHash(hash)
+        : this.results.list(owner));
     } catch (error) {
       if (this.loading === key) {
         this.state.setState({ error: error instanceof Error ? error.message : String(error) });

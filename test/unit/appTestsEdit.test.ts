@@ -16,7 +16,9 @@ import { createDesignerStore } from '../../src/store';
 function example(): Workflow {
   const result = parseWorkflowText(readFileSync('public/examples/customer_support.json', 'utf8'));
   if (!result.ok) throw new Error('example does not parse');
-  return result.doc;
+  // Without the example's own cases: these tests start from none.
+  const { tests: _own, ...doc } = result.doc;
+  return doc as Workflow;
 }
 
 describe('test case operations', () => {

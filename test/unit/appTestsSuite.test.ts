@@ -14,8 +14,14 @@ import { fakeIndexedDb } from '../support/fakeIndexedDb';
 
 const simulator: ProviderSettings = { ...DEFAULT_PROVIDER_SETTINGS, simulator: { delayMs: 0 } };
 
+/** The document without the example's own cases. */
+function bare(doc: Workflow): Workflow {
+  const { tests: _own, ...rest } = doc;
+  return rest as Workflow;
+}
+
 function withCases(doc: Workflow, n = 2): Workflow {
-  let next = addTestCase(doc, {
+  let next = addTestCase(bare(doc), {
     id: 'refund',
     name: 'Refund goes to refunds',
     turns: ['I want a refund for order 123'],
@@ -103,6 +109,18 @@ describe('the suite service', () => {
     expect(shown.status).toBe('interrupted');
     expect(shown.result.samples.length).toBeGreaterThanOrEqual(2);
     expect(shown.result.samples.length).toBeLessThan(12);
+    // A page that has the workflow only in memory (a link to an example) finds it by version.
+    const third = buildApp({ indexedDB: profile });
+    await third.suites.load(undefined, doc);
+    expect(third.suites.state.getState().shown?.id).toBe(shown.id);
+    await third.suites.load(undefined, updateExpectations(doc, 'refund', { route: 'x' }));
+    expect(third.suites.state.getState().shown?.id).toBe(shown.id);
+    const other = {
+      ...doc,
+      agents: doc.agents.map((a, i) => (i === 0 ? { ...a, description: 'changed' } : a)),
+    };
+    await third.suites.load(undefined, other);
+    expect(third.suites.state.getState().shown).toBeUndefined();
     first.suites.stop();
     const stopped = await running;
     expect(stopped?.status).toBe('stopped');
@@ -115,7 +133,7 @@ describe('the suite service', () => {
   it('refuses a workflow without cases and says why', async () => {
     const app = buildApp();
     await app.session.start();
-    const result = await app.suites.start(app.designer.getState().doc, undefined, simulator);
+    const result = await app.suites.start(bare(app.designer.getState().doc), undefined, simulator);
     expect(result).toBeUndefined();
     expect(app.suites.state.getState().error).toMatch(/no test cases/);
   });

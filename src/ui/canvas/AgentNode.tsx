@@ -8,6 +8,7 @@ import { useAgentBreakpoint } from './breakpoints';
 import { InlineName } from './InlineName';
 import { useAgentOverlay } from './useTraceOverlay';
 import type { AgentFlowNode } from './toFlow';
+import { TestAgentBadge } from '../tests/TestMarks';
 
 /**
  * An agent on the canvas: name (double-click to rename in place), description, model, tool
@@ -125,6 +126,7 @@ export const AgentNode = memo(function AgentNode({ id, data, selected }: NodePro
         </div>
       )}
       <AgentTrace overlay={overlay} />
+      <TestAgentBadge name={data.name} />
       <Handle type="source" position={Position.Right} title={`Handoffs from ${data.name}`} />
     </div>
   );

@@ -10,6 +10,8 @@ import { edgePath } from './edgePath';
 import { useLayoutRoute } from './layoutRoutes';
 import { useEdgeOverlay } from './useTraceOverlay';
 import { useApp } from '../../app/appContext';
+import { TestEdgeBadge, testEdgeClass } from '../tests/TestMarks';
+import { useTestEdge } from '../tests/useTestView';
 
 const MAX_LABEL = 48;
 
@@ -23,6 +25,7 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlo
   // The ends by name (the trace and breakpoints speak names; `source`/`target` are node ids).
   const overlay = useEdgeOverlay(data?.from ?? '', data?.to ?? '');
   const breakpoint = useEdgeBreakpoint(data?.from ?? '', data?.to ?? '');
+  const testTone = useTestEdge(data?.from ?? '', data?.to ?? '')?.tone;
   const editing = useUi((s) => s.editingEdge === id);
   const app = useApp();
   const store = app.designer;
@@ -41,7 +44,7 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlo
         path={path}
         className={`edge-handoff${severity ? ` edge-handoff--${severity}` : ''}${
           overlay.count > 0 ? ' edge-handoff--taken' : ''
-        }`}
+        }${testEdgeClass(testTone)}`}
         markerEnd={`url(#handoff-arrow-${severity ?? (selected ? 'selected' : 'ok')})`}
         interactionWidth={16}
       />
@@ -77,6 +80,7 @@ export const HandoffEdge = memo(function HandoffEdge(props: EdgeProps<HandoffFlo
               ×{overlay.count}
             </span>
           )}
+          {!editing && <TestEdgeBadge source={data?.from ?? ''} target={data?.to ?? ''} />}
           {editing ? <LabelEditor id={id} initial={data?.own ? label : ''} /> : short}
         </div>
       </EdgeLabelRenderer>

@@ -5,6 +5,7 @@
  */
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import {
+  initialTraceState,
   traceForAgent,
   traceForEdge,
   type AgentOverlay,
@@ -21,16 +22,25 @@ function useShownSource(): {
   subscribe: (listener: () => void) => () => void;
   get: () => TraceState;
 } {
-  const { openRun, runUi } = useApp();
+  const { openRun, runUi, testsUi } = useApp();
   const subscribe = useCallback(
     (listener: () => void) => {
       // openRun.subscribe wakes only when the shown run changes (not on every document change).
-      const off = [openRun.subscribe(listener), runUi.subscribe(listener)];
+      const off = [
+        openRun.subscribe(listener),
+        runUi.subscribe(listener),
+        testsUi.subscribe(listener),
+      ];
       return () => off.forEach((f) => f());
     },
-    [openRun, runUi],
+    [openRun, runUi, testsUi],
   );
-  const get = useCallback(() => openRun.shownTrace(runUi.getState().cursor), [openRun, runUi]);
+  // The canvas test view (src/ui/tests) paints the suite instead of the run.
+  const get = useCallback(
+    () =>
+      testsUi.getState().testView ? initialTraceState : openRun.shownTrace(runUi.getState().cursor),
+    [openRun, runUi, testsUi],
+  );
   return { subscribe, get };
 }
 

@@ -16,6 +16,7 @@ import { CommitText, DocCheck, DocNumber, DocText } from './fields';
 import { ModelField } from './ModelField';
 import { IssueList } from './IssueList';
 import { AgentBreakpointToggle, AgentRunTurns } from './RunTrace';
+import { RoutingTable } from '../tests/RoutingTable';
 import { ToolPicker } from './ToolPicker';
 import { useApp } from '../../app/appContext';
 
@@ -59,6 +60,7 @@ export function AgentInspector({ id, agent }: { id: string; agent: Agent }) {
           </button>
         )}
       </header>
+      <RoutingTable agent={name} />
       <CommitText
         label="Name"
         value={name}

@@ -10,6 +10,7 @@ import { PastRuns } from './PastRuns';
 import { ProviderSettingsForm } from './ProviderSettingsForm';
 import { Requests } from './Requests';
 import { RunHeader } from './RunHeader';
+import { SaveAsTest } from '../tests/SaveAsTest';
 import { useRunUi } from './runContext';
 import { useApp } from '../../app/appContext';
 import { StartForm } from './StartForm';
@@ -162,6 +163,7 @@ function RunBody() {
           onExport={() => guard(download(controller, runId))}
         />
       )}
+      {runId && <SaveAsTest events={view.timeline.events} />}
       <Timeline timeline={view.timeline} cursor={cursor} onCursor={setCursor} />
       <Chat state={shown} agents={agents} follow={cursor === null} />
       {view.live && cursor === null && (

@@ -122,7 +122,7 @@ export function SuiteBar({ cases }: { cases: number }) {
       {shown && !running && (
         <p className="tests-summary" role="status">
           <span
-            className={`run-state run-state--${shown.status === 'finished' ? (passed === ran ? 'completed' : 'failed') : 'interrupted'}`}
+            className={`tests-badge tests-badge--${shown.status === 'finished' ? (passed === ran ? 'ok' : 'failed') : 'interrupted'}`}
           >
             {shown.status === 'interrupted'
               ? 'interrupted'
