@@ -24,6 +24,8 @@ export interface EventContext {
 
 /** Arguments as events carry them: the JSON object, else the raw text. */
 function toArguments(raw: string): ToolArguments {
+  // Only an object is parsed: a throw per call would cost more than the whole import.
+  if (!raw.trimStart().startsWith('{')) return raw;
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
