@@ -142,7 +142,10 @@ function buildAgents(baseURL: string) {
  * objects' `toJSON()`). The refund needs approval: the run pauses, the call is approved, and the
  * run resumes from its `RunState`, as the SDK's human-in-the-loop examples do.
  */
-export async function writeAgentsSdkTrace(file: string, sensitive: boolean): Promise<void> {
+export async function writeAgentsSdkTrace(
+  file: string,
+  sensitive: boolean,
+): Promise<{ requestTools: unknown[] }> {
   writeFileSync(file, '');
   const server = await startConformanceServer();
   const session = `agents-sdk-${sensitive ? 'sensitive' : 'plain'}`;
@@ -163,6 +166,8 @@ export async function writeAgentsSdkTrace(file: string, sensitive: boolean): Pro
     const problems = server.session(session).problems;
     if (problems.length > 0) throw new Error(`the conformance server: ${problems.join('; ')}`);
     if (typeof result.finalOutput !== 'string') throw new Error('the run gave no final output');
+    // The tools each model request offered, in order: what the SDK's spans leave out.
+    return { requestTools: server.session(session).bodies.map((body) => body.tools ?? []) };
   } finally {
     setTraceProcessors([]);
     await server.close();
@@ -172,13 +177,13 @@ export async function writeAgentsSdkTrace(file: string, sensitive: boolean): Pro
 /** The two files in `dir`: `support-desk.sensitive.ndjson` and `support-desk.plain.ndjson`. */
 export async function writeAgentsSdkTraces(
   dir: string,
-): Promise<{ sensitive: string; plain: string }> {
+): Promise<{ sensitive: string; plain: string; requestTools: unknown[] }> {
   mkdirSync(dir, { recursive: true });
   const sensitive = join(dir, 'support-desk.sensitive.ndjson');
   const plain = join(dir, 'support-desk.plain.ndjson');
-  await writeAgentsSdkTrace(sensitive, true);
+  const { requestTools } = await writeAgentsSdkTrace(sensitive, true);
   await writeAgentsSdkTrace(plain, false);
-  return { sensitive, plain };
+  return { sensitive, plain, requestTools };
 }
 
 const asProgram = process.argv[1]?.endsWith('agentsSdkTrace.ts');
@@ -189,7 +194,7 @@ if (asProgram) {
     process.exit(2);
   }
   writeAgentsSdkTraces(dir).then(
-    (files) => process.stdout.write(`${files.sensitive}\n${files.plain}\n`),
+    ({ sensitive, plain }) => process.stdout.write(`${sensitive}\n${plain}\n`),
     (error: unknown) => {
       process.stderr.write(`${String(error)}\n`);
       process.exit(1);

@@ -20,6 +20,8 @@ import {
 } from '../../src/model';
 import { edgeKey, reduceAll } from '../../src/trace';
 import {
+  BILLING_HANDOFF_DESCRIPTION,
+  REFUNDS_HANDOFF_DESCRIPTION,
   SDK_INSTRUCTIONS,
   USER_MESSAGE,
   WORKFLOW_NAME,
@@ -34,6 +36,7 @@ const texts: Record<Sdk, Partial<Record<Mode, string>>> = { js: {}, python: {} }
 let pythonUnavailable: string | undefined;
 let sensitiveText: string;
 let plainText: string;
+let requestTools: unknown[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'agents-sdk-trace-'));
@@ -42,6 +45,7 @@ beforeAll(async () => {
     sensitive: readFileSync(files.sensitive, 'utf8'),
     plain: readFileSync(files.plain, 'utf8'),
   };
+  requestTools = files.requestTools;
   sensitiveText = texts.js.sensitive!;
   plainText = texts.js.plain!;
   const python = await writePythonAgentsSdkTraces(dir);
@@ -217,12 +221,15 @@ describe.each(['js', 'python'] as const)(
       expect(state.modelCalls).toBe(5);
     });
 
-    it('reads the three shapes the same: NDJSON text, a JSON array, {"data": [...]}', (ctx) => {
+    it('reads the shapes the same: NDJSON text, a JSON array, {"data": [...]}, {traces, spans}', (ctx) => {
       const sensitiveText = traceOf(sdk, 'sensitive', ctx);
       const items = lines(sensitiveText);
       const fromText = importAgentsSdkTrace(sensitiveText);
       expect(importAgentsSdkTrace(items)).toEqual(fromText);
       expect(importAgentsSdkTrace({ data: items })).toEqual(fromText);
+      const isTrace = (item: unknown) => (item as { object?: string }).object === 'trace';
+      const split = { traces: items.filter(isTrace), spans: items.filter((i) => !isTrace(i)) };
+      expect(importAgentsSdkTrace(split)).toEqual(fromText);
       expect(importAgentsSdkTrace(JSON.stringify(items))).toEqual(fromText);
       expect(importAgentsSdkTrace(JSON.stringify({ data: items }, null, 2))).toEqual(fromText);
       // Order in the file does not matter: spans are ordered by their times and parents.
@@ -376,5 +383,80 @@ describe('the committed corpus of Agents SDK traces (test/fixtures/traces/agents
     expect(kept.workflow).toEqual(fresh.workflow);
     expect(shape(kept.events)).toEqual(shape(fresh.events));
     expect(kept.notes.map((n) => n.code)).toEqual(fresh.notes.map((n) => n.code));
+  });
+});
+
+describe('tool definitions where a span carries them', () => {
+  it('gives handoff descriptions and tool definitions, as the model was offered them', () => {
+    // The SDK's spans leave the offered tools out; a processor may add them. Here they are the
+    // tools of the very requests the SDK sent, added to its generation spans in order.
+    const items = lines(sensitiveText) as Array<{
+      started_at?: string;
+      span_data?: { type?: string; tools?: unknown };
+    }>;
+    const generations = items
+      .filter((item) => item.span_data?.type === 'generation')
+      .sort((a, b) => (a.started_at! < b.started_at! ? -1 : 1));
+    expect(generations).toHaveLength(requestTools.length);
+    generations.forEach((item, i) => (item.span_data!.tools = requestTools[i]));
+    const { workflow, notes } = importAgentsSdkTrace(items);
+    expect(workflow.handoffs).toEqual([
+      { source: 'Triage', target: 'Billing', description: BILLING_HANDOFF_DESCRIPTION },
+      { source: 'Billing', target: 'Refunds', description: REFUNDS_HANDOFF_DESCRIPTION },
+    ]);
+    const refund = workflow.tools.find((t) => t.name === 'issue_refund')!;
+    expect(refund.description).toBe('Pays an amount back. A person approves every call.');
+    expect(refund.parameters).toMatchObject({ properties: { amount: { type: 'number' } } });
+    expect(refund.approval).toBe('always_require');
+    const codes = notes.map((n) => n.code);
+    expect(codes).not.toContain('handoff_description_missing');
+    expect(codes).not.toContain('tool_definition_missing');
+  });
+});
+
+describe('errors on spans', () => {
+  const span = (id: string, parent: string | null, data: object, error: object | null = null) => ({
+    object: 'trace.span',
+    id,
+    trace_id: 'trace_e',
+    parent_id: parent,
+    started_at: `2026-12-04T21:00:0${id.length}.000Z`,
+    ended_at: '2026-12-04T21:00:09.000Z',
+    span_data: data,
+    error,
+  });
+
+  it('marks a failed tool call, warns about a failed model call, and fails with the task', () => {
+    const trace = [
+      span(
+        't',
+        null,
+        { type: 'custom', name: 'task', data: { sdk_span_type: 'task' } },
+        {
+          message: 'Error in agent run',
+        },
+      ),
+      span('ag', 't', { type: 'agent', name: 'Alpha', handoffs: [], tools: ['t'] }),
+      span(
+        'fun',
+        'ag',
+        { type: 'function', name: 't', input: '{}', output: '' },
+        {
+          message: 'Error running tool',
+        },
+      ),
+      span('gene', 'ag', { type: 'generation', model: 'm' }, { message: 'Error getting response' }),
+    ];
+    const { events } = importAgentsSdkTrace(trace);
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'tool_result', isError: true, result: 'Error running tool' }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'warning', code: 'trace_span_error', agent: 'Alpha' }),
+    );
+    expect(events.at(-1)).toMatchObject({
+      type: 'failed',
+      error: { code: 'trace_span_error', message: 'Error in agent run' },
+    });
   });
 });
