@@ -26,6 +26,7 @@ import {
   USER_MESSAGE,
   WORKFLOW_NAME,
   writeAgentsSdkTraces,
+  writeRejectedAgentsSdkTrace,
 } from '../support/agentsSdkTrace';
 import { writePythonAgentsSdkTraces } from '../support/agentsSdkTracePython';
 
@@ -458,5 +459,46 @@ describe('errors on spans', () => {
       type: 'failed',
       error: { code: 'trace_span_error', message: 'Error in agent run' },
     });
+  });
+});
+
+describe('a call a person rejected, in traces the real JS SDK writes', () => {
+  const rejected: Partial<Record<Mode, string>> = {};
+  beforeAll(async () => {
+    for (const mode of ['sensitive', 'plain'] as const) {
+      const file = join(dir, `rejected.${mode}.ndjson`);
+      await writeRejectedAgentsSdkTrace(file, mode === 'sensitive');
+      rejected[mode] = readFileSync(file, 'utf8');
+    }
+  }, 60_000);
+
+  it.for(['sensitive', 'plain'] as const)('%s: the approval is resolved as rejected', (mode) => {
+    const { events, workflow, notes } = importAgentsSdkTrace(rejected[mode]!);
+    for (const event of events) expect(runEventSchema.safeParse(event).success).toBe(true);
+    const request = events.find((e) => e.type === 'approval_requested');
+    const resolved = events.find((e) => e.type === 'approval_resolved');
+    expect(request).toMatchObject({ agent: 'Refunds', name: 'issue_refund' });
+    expect(resolved).toEqual(
+      expect.objectContaining({
+        requestId: request?.type === 'approval_requested' ? request.requestId : '',
+        approved: false,
+      }),
+    );
+    // The rejection names the SDK's own call id, with or without content.
+    const call = events.find((e) => e.type === 'tool_call');
+    expect(call).toMatchObject({ callId: 'call_0_0', name: 'issue_refund' });
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'tool_result', callId: 'call_0_0', isError: true }),
+    );
+    expect(workflow.tools).toEqual([
+      expect.objectContaining({ name: 'issue_refund', approval: 'always_require' }),
+    ]);
+    expect(notes).toContainEqual(expect.objectContaining({ code: 'approval_inferred' }));
+    expect(events.at(-1)).toMatchObject({ type: 'completed' });
+    if (mode === 'sensitive') {
+      expect(events).toContainEqual(
+        expect.objectContaining({ type: 'message', text: 'The refund was not approved.' }),
+      );
+    }
   });
 });

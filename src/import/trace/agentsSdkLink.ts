@@ -195,9 +195,12 @@ export function linkSpans(walked: readonly WalkedSpan[]): Links {
       if (open) {
         const { linked, task } = open;
         linked.ran = w;
-        linked.gated = task !== w.task?.id;
+        linked.gated = task !== w.task?.id || w.span.error?.rejectedCallId !== undefined;
         claimed.add(w.span.id);
-      } else if (lastModelTask.has(agent) && lastModelTask.get(agent) !== w.task?.id) {
+      } else if (
+        w.span.error?.rejectedCallId !== undefined ||
+        (lastModelTask.has(agent) && lastModelTask.get(agent) !== w.task?.id)
+      ) {
         gatedAlone.add(w.span.id);
       }
     } else if (w.kind === 'handoff') {
