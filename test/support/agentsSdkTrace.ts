@@ -77,6 +77,28 @@ class FileTraceProcessor implements TracingProcessor {
   async forceFlush(): Promise<void> {}
 }
 
+function buildRefunds(client: OpenAI): Agent {
+  const issueRefund = tool({
+    name: 'issue_refund',
+    description: 'Pays an amount back. A person approves every call.',
+    parameters: {
+      type: 'object',
+      properties: { invoice: { type: 'string' }, amount: { type: 'number' } },
+      required: ['invoice', 'amount'],
+      additionalProperties: false,
+    },
+    strict: true,
+    needsApproval: true,
+    execute: (input) => `Refund of ${(input as { amount: number }).amount} issued.`,
+  });
+  return new Agent({
+    name: 'Refunds',
+    instructions: SDK_INSTRUCTIONS.Refunds,
+    model: new OpenAIChatCompletionsModel(client, 'gpt-test'),
+    tools: [issueRefund],
+  });
+}
+
 function buildAgents(baseURL: string) {
   const client = new OpenAI({ baseURL, apiKey: 'conformance-key' });
   const model = () => new OpenAIChatCompletionsModel(client, 'gpt-test');
@@ -92,25 +114,7 @@ function buildAgents(baseURL: string) {
     strict: true,
     execute: (input) => `Invoice ${(input as { invoice: string }).invoice}: 42 EUR, paid twice.`,
   });
-  const issueRefund = tool({
-    name: 'issue_refund',
-    description: 'Pays an amount back. A person approves every call.',
-    parameters: {
-      type: 'object',
-      properties: { invoice: { type: 'string' }, amount: { type: 'number' } },
-      required: ['invoice', 'amount'],
-      additionalProperties: false,
-    },
-    strict: true,
-    needsApproval: true,
-    execute: (input) => `Refund of ${(input as { amount: number }).amount} issued.`,
-  });
-  const refunds = new Agent({
-    name: 'Refunds',
-    instructions: SDK_INSTRUCTIONS.Refunds,
-    model: model(),
-    tools: [issueRefund],
-  });
+  const refunds = buildRefunds(client);
   const billing = new Agent({
     name: 'Billing',
     instructions: SDK_INSTRUCTIONS.Billing,
@@ -142,7 +146,10 @@ function buildAgents(baseURL: string) {
  * objects' `toJSON()`). The refund needs approval: the run pauses, the call is approved, and the
  * run resumes from its `RunState`, as the SDK's human-in-the-loop examples do.
  */
-export async function writeAgentsSdkTrace(file: string, sensitive: boolean): Promise<void> {
+export async function writeAgentsSdkTrace(
+  file: string,
+  sensitive: boolean,
+): Promise<{ requestTools: unknown[] }> {
   writeFileSync(file, '');
   const server = await startConformanceServer();
   const session = `agents-sdk-${sensitive ? 'sensitive' : 'plain'}`;
@@ -163,6 +170,44 @@ export async function writeAgentsSdkTrace(file: string, sensitive: boolean): Pro
     const problems = server.session(session).problems;
     if (problems.length > 0) throw new Error(`the conformance server: ${problems.join('; ')}`);
     if (typeof result.finalOutput !== 'string') throw new Error('the run gave no final output');
+    // The tools each model request offered, in order: what the SDK's spans leave out.
+    return { requestTools: server.session(session).bodies.map((body) => body.tools ?? []) };
+  } finally {
+    setTraceProcessors([]);
+    await server.close();
+  }
+}
+
+/** A refund a person rejects: one agent, one approval-gated call, then its last word. */
+export const REJECT_SCRIPT: Script = {
+  Refunds: [
+    { toolCalls: [{ name: 'issue_refund', arguments: { invoice: 'INV-9', amount: 500 } }] },
+    { text: 'The refund was not approved.' },
+  ],
+};
+
+/**
+ * The refunds agent alone, its approval-gated call rejected (`state.reject`), written as
+ * `writeAgentsSdkTrace` writes.
+ */
+export async function writeRejectedAgentsSdkTrace(file: string, sensitive: boolean): Promise<void> {
+  writeFileSync(file, '');
+  const server = await startConformanceServer();
+  const session = `agents-sdk-reject-${sensitive ? 'sensitive' : 'plain'}`;
+  try {
+    const baseURL = server.open(session, { Refunds: SDK_INSTRUCTIONS.Refunds }, REJECT_SCRIPT);
+    setTracingDisabled(false);
+    setTraceProcessors([new FileTraceProcessor(file)]);
+    const runner = new Runner({
+      workflowName: 'Refund rejected',
+      traceIncludeSensitiveData: sensitive,
+    });
+    const refunds = buildRefunds(new OpenAI({ baseURL, apiKey: 'conformance-key' }));
+    let result = await runner.run(refunds, 'Refund 500 for INV-9.');
+    for (const interruption of result.interruptions) result.state.reject(interruption);
+    result = await runner.run(refunds, result.state);
+    const problems = server.session(session).problems;
+    if (problems.length > 0) throw new Error(`the conformance server: ${problems.join('; ')}`);
   } finally {
     setTraceProcessors([]);
     await server.close();
@@ -172,13 +217,13 @@ export async function writeAgentsSdkTrace(file: string, sensitive: boolean): Pro
 /** The two files in `dir`: `support-desk.sensitive.ndjson` and `support-desk.plain.ndjson`. */
 export async function writeAgentsSdkTraces(
   dir: string,
-): Promise<{ sensitive: string; plain: string }> {
+): Promise<{ sensitive: string; plain: string; requestTools: unknown[] }> {
   mkdirSync(dir, { recursive: true });
   const sensitive = join(dir, 'support-desk.sensitive.ndjson');
   const plain = join(dir, 'support-desk.plain.ndjson');
-  await writeAgentsSdkTrace(sensitive, true);
+  const { requestTools } = await writeAgentsSdkTrace(sensitive, true);
   await writeAgentsSdkTrace(plain, false);
-  return { sensitive, plain };
+  return { sensitive, plain, requestTools };
 }
 
 const asProgram = process.argv[1]?.endsWith('agentsSdkTrace.ts');
@@ -189,7 +234,7 @@ if (asProgram) {
     process.exit(2);
   }
   writeAgentsSdkTraces(dir).then(
-    (files) => process.stdout.write(`${files.sensitive}\n${files.plain}\n`),
+    ({ sensitive, plain }) => process.stdout.write(`${sensitive}\n${plain}\n`),
     (error: unknown) => {
       process.stderr.write(`${String(error)}\n`);
       process.exit(1);

@@ -20,10 +20,13 @@ import {
 } from '../../src/model';
 import { edgeKey, reduceAll } from '../../src/trace';
 import {
+  BILLING_HANDOFF_DESCRIPTION,
+  REFUNDS_HANDOFF_DESCRIPTION,
   SDK_INSTRUCTIONS,
   USER_MESSAGE,
   WORKFLOW_NAME,
   writeAgentsSdkTraces,
+  writeRejectedAgentsSdkTrace,
 } from '../support/agentsSdkTrace';
 import { writePythonAgentsSdkTraces } from '../support/agentsSdkTracePython';
 
@@ -34,6 +37,7 @@ const texts: Record<Sdk, Partial<Record<Mode, string>>> = { js: {}, python: {} }
 let pythonUnavailable: string | undefined;
 let sensitiveText: string;
 let plainText: string;
+let requestTools: unknown[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'agents-sdk-trace-'));
@@ -42,6 +46,7 @@ beforeAll(async () => {
     sensitive: readFileSync(files.sensitive, 'utf8'),
     plain: readFileSync(files.plain, 'utf8'),
   };
+  requestTools = files.requestTools;
   sensitiveText = texts.js.sensitive!;
   plainText = texts.js.plain!;
   const python = await writePythonAgentsSdkTraces(dir);
@@ -217,12 +222,15 @@ describe.each(['js', 'python'] as const)(
       expect(state.modelCalls).toBe(5);
     });
 
-    it('reads the three shapes the same: NDJSON text, a JSON array, {"data": [...]}', (ctx) => {
+    it('reads the shapes the same: NDJSON text, a JSON array, {"data": [...]}, {traces, spans}', (ctx) => {
       const sensitiveText = traceOf(sdk, 'sensitive', ctx);
       const items = lines(sensitiveText);
       const fromText = importAgentsSdkTrace(sensitiveText);
       expect(importAgentsSdkTrace(items)).toEqual(fromText);
       expect(importAgentsSdkTrace({ data: items })).toEqual(fromText);
+      const isTrace = (item: unknown) => (item as { object?: string }).object === 'trace';
+      const split = { traces: items.filter(isTrace), spans: items.filter((i) => !isTrace(i)) };
+      expect(importAgentsSdkTrace(split)).toEqual(fromText);
       expect(importAgentsSdkTrace(JSON.stringify(items))).toEqual(fromText);
       expect(importAgentsSdkTrace(JSON.stringify({ data: items }, null, 2))).toEqual(fromText);
       // Order in the file does not matter: spans are ordered by their times and parents.
@@ -376,5 +384,121 @@ describe('the committed corpus of Agents SDK traces (test/fixtures/traces/agents
     expect(kept.workflow).toEqual(fresh.workflow);
     expect(shape(kept.events)).toEqual(shape(fresh.events));
     expect(kept.notes.map((n) => n.code)).toEqual(fresh.notes.map((n) => n.code));
+  });
+});
+
+describe('tool definitions where a span carries them', () => {
+  it('gives handoff descriptions and tool definitions, as the model was offered them', () => {
+    // The SDK's spans leave the offered tools out; a processor may add them. Here they are the
+    // tools of the very requests the SDK sent, added to its generation spans in order.
+    const items = lines(sensitiveText) as Array<{
+      started_at?: string;
+      span_data?: { type?: string; tools?: unknown };
+    }>;
+    const generations = items
+      .filter((item) => item.span_data?.type === 'generation')
+      .sort((a, b) => (a.started_at! < b.started_at! ? -1 : 1));
+    expect(generations).toHaveLength(requestTools.length);
+    generations.forEach((item, i) => (item.span_data!.tools = requestTools[i]));
+    const { workflow, notes } = importAgentsSdkTrace(items);
+    expect(workflow.handoffs).toEqual([
+      { source: 'Triage', target: 'Billing', description: BILLING_HANDOFF_DESCRIPTION },
+      { source: 'Billing', target: 'Refunds', description: REFUNDS_HANDOFF_DESCRIPTION },
+    ]);
+    const refund = workflow.tools.find((t) => t.name === 'issue_refund')!;
+    expect(refund.description).toBe('Pays an amount back. A person approves every call.');
+    expect(refund.parameters).toMatchObject({ properties: { amount: { type: 'number' } } });
+    expect(refund.approval).toBe('always_require');
+    const codes = notes.map((n) => n.code);
+    expect(codes).not.toContain('handoff_description_missing');
+    expect(codes).not.toContain('tool_definition_missing');
+  });
+});
+
+describe('errors on spans', () => {
+  const span = (id: string, parent: string | null, data: object, error: object | null = null) => ({
+    object: 'trace.span',
+    id,
+    trace_id: 'trace_e',
+    parent_id: parent,
+    started_at: `2026-12-04T21:00:0${id.length}.000Z`,
+    ended_at: '2026-12-04T21:00:09.000Z',
+    span_data: data,
+    error,
+  });
+
+  it('marks a failed tool call, warns about a failed model call, and fails with the task', () => {
+    const trace = [
+      span(
+        't',
+        null,
+        { type: 'custom', name: 'task', data: { sdk_span_type: 'task' } },
+        {
+          message: 'Error in agent run',
+        },
+      ),
+      span('ag', 't', { type: 'agent', name: 'Alpha', handoffs: [], tools: ['t'] }),
+      span(
+        'fun',
+        'ag',
+        { type: 'function', name: 't', input: '{}', output: '' },
+        {
+          message: 'Error running tool',
+        },
+      ),
+      span('gene', 'ag', { type: 'generation', model: 'm' }, { message: 'Error getting response' }),
+    ];
+    const { events } = importAgentsSdkTrace(trace);
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'tool_result', isError: true, result: 'Error running tool' }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'warning', code: 'trace_span_error', agent: 'Alpha' }),
+    );
+    expect(events.at(-1)).toMatchObject({
+      type: 'failed',
+      error: { code: 'trace_span_error', message: 'Error in agent run' },
+    });
+  });
+});
+
+describe('a call a person rejected, in traces the real JS SDK writes', () => {
+  const rejected: Partial<Record<Mode, string>> = {};
+  beforeAll(async () => {
+    for (const mode of ['sensitive', 'plain'] as const) {
+      const file = join(dir, `rejected.${mode}.ndjson`);
+      await writeRejectedAgentsSdkTrace(file, mode === 'sensitive');
+      rejected[mode] = readFileSync(file, 'utf8');
+    }
+  }, 60_000);
+
+  it.for(['sensitive', 'plain'] as const)('%s: the approval is resolved as rejected', (mode) => {
+    const { events, workflow, notes } = importAgentsSdkTrace(rejected[mode]!);
+    for (const event of events) expect(runEventSchema.safeParse(event).success).toBe(true);
+    const request = events.find((e) => e.type === 'approval_requested');
+    const resolved = events.find((e) => e.type === 'approval_resolved');
+    expect(request).toMatchObject({ agent: 'Refunds', name: 'issue_refund' });
+    expect(resolved).toEqual(
+      expect.objectContaining({
+        requestId: request?.type === 'approval_requested' ? request.requestId : '',
+        approved: false,
+      }),
+    );
+    // The rejection names the SDK's own call id, with or without content.
+    const call = events.find((e) => e.type === 'tool_call');
+    expect(call).toMatchObject({ callId: 'call_0_0', name: 'issue_refund' });
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'tool_result', callId: 'call_0_0', isError: true }),
+    );
+    expect(workflow.tools).toEqual([
+      expect.objectContaining({ name: 'issue_refund', approval: 'always_require' }),
+    ]);
+    expect(notes).toContainEqual(expect.objectContaining({ code: 'approval_inferred' }));
+    expect(events.at(-1)).toMatchObject({ type: 'completed' });
+    if (mode === 'sensitive') {
+      expect(events).toContainEqual(
+        expect.objectContaining({ type: 'message', text: 'The refund was not approved.' }),
+      );
+    }
   });
 });

@@ -174,6 +174,62 @@ describe('damaged and hostile Agents SDK traces', () => {
     expect(ms).toBeLessThan(10_000);
   });
 
+  it('links 50,000 calls of one reply to their 50,000 function spans in bounded time', () => {
+    const n = 50_000;
+    const names = Array.from({ length: n }, (_, i) => `Agent ${i}`);
+    const calls = Array.from({ length: n }, (_, i) => ({
+      id: `call_${i}`,
+      type: 'function',
+      function: { name: 't', arguments: `{"i":${i}}` },
+    }));
+    const spans: unknown[] = [
+      span('a', null, { type: 'agent', name: 'Alpha', handoffs: names, tools: ['t'] }),
+      span('g', 'a', {
+        type: 'generation',
+        output: [{ choices: [{ message: { role: 'assistant', tool_calls: calls } }] }],
+      }),
+    ];
+    for (let i = 0; i < n; i += 1) {
+      spans.push({
+        ...span(`f${i}`, 'a', { type: 'function', name: 't', input: '', output: `r${i}` }),
+        started_at: `2026-12-04T21:00:0${1 + Math.floor(i / 10_000)}.${String(i % 1000).padStart(3, '0')}Z`,
+      });
+    }
+    const { value, ms } = timed(() => importAgentsSdkTrace(spans));
+    const results = value.events.filter((e) => e.type === 'tool_result');
+    expect(results).toHaveLength(n);
+    expect(value.workflow.handoffs).toHaveLength(n);
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it('matches 49,000 function spans across a pause and resume in bounded time', () => {
+    const n = 49_000;
+    const at = (s: number, i: number) =>
+      `2026-12-04T21:00:${String(s).padStart(2, '0')}.${String(i % 1000).padStart(3, '0')}Z`;
+    const spans: unknown[] = [
+      {
+        ...span('task1', null, { type: 'custom', name: 'task', data: { sdk_span_type: 'task' } }),
+        started_at: at(0, 0),
+      },
+      {
+        ...span('task2', null, { type: 'custom', name: 'task', data: { sdk_span_type: 'task' } }),
+        started_at: at(30, 0),
+      },
+      { ...agent('a1', 'Alpha', 'task1'), started_at: at(0, 1) },
+      { ...agent('a2', 'Alpha', 'task2'), started_at: at(30, 1) },
+      { ...span('g', 'a1', { type: 'generation' }), started_at: at(0, 2) },
+    ];
+    for (let i = 0; i < n; i += 1) {
+      spans.push({ ...fn(`w${i}`, 'a1'), started_at: at(1 + Math.floor(i / 5000), i) });
+      spans.push({ ...fn(`r${i}`, 'a2'), started_at: at(31 + Math.floor(i / 5000), i) });
+    }
+    const { value, ms } = timed(() => importAgentsSdkTrace(spans));
+    // The first task's calls are the approval waits of the second's: one call each, approved.
+    expect(value.events.filter((e) => e.type === 'tool_call')).toHaveLength(n);
+    expect(value.events.filter((e) => e.type === 'approval_resolved')).toHaveLength(n);
+    expect(ms).toBeLessThan(10_000);
+  });
+
   it('counts 100,000 bad spans in a few notes', () => {
     const spans: unknown[] = [agent('a', 'Alpha')];
     for (let i = 0; i < 100_000; i += 1) spans.push({ object: 'trace.span', id: `b${i}` });

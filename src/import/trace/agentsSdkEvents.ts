@@ -24,6 +24,8 @@ export interface EventContext {
 
 /** Arguments as events carry them: the JSON object, else the raw text. */
 function toArguments(raw: string): ToolArguments {
+  // Only an object is parsed: a throw per call would cost more than the whole import.
+  if (!raw.trimStart().startsWith('{')) return raw;
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -133,7 +135,10 @@ export function buildEvents(walked: readonly WalkedSpan[], links: Links, ctx: Ev
     } else {
       model.calls.forEach(toolCall);
       for (const c of gated) {
-        if (c.ran) approvalNote(ctx.notes, agent, c.call.name, w.span.id);
+        if (c.ran) {
+          const rejected = c.ran.span.error?.rejectedCallId !== undefined;
+          approvalNote(ctx.notes, agent, c.call.name, c.ran.span.id, rejected);
+        }
         emit({
           type: 'approval_requested',
           requestId: `approval-${c.call.id}`,
@@ -144,9 +149,10 @@ export function buildEvents(walked: readonly WalkedSpan[], links: Links, ctx: Ev
         });
       }
       for (const c of gated) {
-        if (c.ran)
-          emit({ type: 'approval_resolved', requestId: `approval-${c.call.id}`, approved: true });
-        else open += 1;
+        if (c.ran) {
+          const approved = c.ran.span.error?.rejectedCallId === undefined;
+          emit({ type: 'approval_resolved', requestId: `approval-${c.call.id}`, approved });
+        } else open += 1;
       }
       results(
         agent,
@@ -203,11 +209,19 @@ export function buildEvents(walked: readonly WalkedSpan[], links: Links, ctx: Ev
 }
 
 /** The SDK pauses a run only for its interruptions: a call run after a resume was approved. */
-function approvalNote(notes: NoteLog, agent: string, tool: string, spanId: string): void {
+function approvalNote(
+  notes: NoteLog,
+  agent: string,
+  tool: string,
+  spanId: string,
+  rejected: boolean,
+): void {
   notes.add(
     'recognised',
     'approval_inferred',
-    `${agent}'s call of ${tool} ran after the run paused and resumed: shown as approved.`,
+    rejected
+      ? `${agent}'s call of ${tool} was rejected by a person (the SDK's rejection mark).`
+      : `${agent}'s call of ${tool} ran after the run paused and resumed: shown as approved.`,
     spanId,
   );
 }
@@ -221,15 +235,17 @@ function standaloneCall(
   notes: NoteLog,
   captured: boolean,
 ): void {
-  const callId = w.span.id;
+  // A rejection names the SDK's call id; otherwise the span's id stands for the call.
+  const callId = w.span.error?.rejectedCallId ?? w.span.id;
+  const rejected = w.span.error?.rejectedCallId !== undefined;
   const name = text(w.span.data.name) || 'function';
   const args = toArguments(text(w.span.data.input));
   emit({ type: 'tool_call', agent, callId, name, arguments: args });
   if (gated) {
-    approvalNote(notes, agent, name, callId);
+    approvalNote(notes, agent, name, w.span.id, rejected);
     const requestId = `approval-${callId}`;
     emit({ type: 'approval_requested', requestId, agent, callId, name, arguments: args });
-    emit({ type: 'approval_resolved', requestId, approved: true });
+    emit({ type: 'approval_resolved', requestId, approved: !rejected });
   }
   // Without captured content the SDK writes "" for every result: only an error is known.
   if (!captured && !w.span.error) return;

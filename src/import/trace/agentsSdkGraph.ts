@@ -8,7 +8,7 @@
  */
 import { TOOL_NAME_PATTERN, parseWorkflow, type Workflow, type WorkflowInput } from '../../model';
 import type { SdkToolDefinition } from './agentsSdkContent';
-import { agentNameOf, targetOfToolName, type Links } from './agentsSdkLink';
+import { agentNameOf, indexLists, targetOfToolName, type Links } from './agentsSdkLink';
 import type { AgentNames } from './agentsSdkNames';
 import { invalidTrace, type NoteLog } from './agentsSdkNotes';
 import type { WalkedSpan } from './agentsSdkTree';
@@ -116,11 +116,14 @@ export function graphFromTrace(
         approval: gated.has(tool) ? 'always_require' : 'never_require',
       });
     }
-    const listed = [...entry.targets];
-    for (const target of listed) {
-      const def =
-        entry.definitions.get(`handoff:${target}`) ??
-        [...entry.definitions.values()].find((d) => targetOfToolName(d.name, listed) === target);
+    const lists = indexLists([], entry.targets);
+    const defined = new Map<string, SdkToolDefinition>();
+    for (const def of entry.definitions.values()) {
+      const target = targetOfToolName(def.name, lists);
+      if (target !== undefined && !defined.has(target)) defined.set(target, def);
+    }
+    for (const target of entry.targets) {
+      const def = entry.definitions.get(`handoff:${target}`) ?? defined.get(target);
       if (def?.description === undefined) undescribed += 1;
       handoffs.push({
         source: name,

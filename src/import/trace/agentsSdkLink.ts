@@ -57,23 +57,63 @@ export function agentNameOf(walked: WalkedSpan): string | undefined {
 
 const fold = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '_');
 
+/** An agent span's lists, indexed once (a hostile span may list 100,000 of them). */
+export interface AgentLists {
+  tools: ReadonlySet<string>;
+  /** Handoff targets by their folded spelling (how tool names spell them). */
+  targets: ReadonlyMap<string, string>;
+}
+
+/** Indexes tool names and handoff targets. */
+export function indexLists(tools: Iterable<string>, handoffs: Iterable<string>): AgentLists {
+  const targets = new Map<string, string>();
+  for (const target of handoffs) if (!targets.has(fold(target))) targets.set(fold(target), target);
+  return { tools: new Set(tools), targets };
+}
+
+const listsCache = new WeakMap<object, AgentLists>();
+
+export function agentLists(agentSpanData: Record<string, unknown> | undefined): AgentLists {
+  if (!agentSpanData) return { tools: new Set(), targets: new Map() };
+  const cached = listsCache.get(agentSpanData);
+  if (cached) return cached;
+  const lists = indexLists(stringList(agentSpanData.tools), stringList(agentSpanData.handoffs));
+  listsCache.set(agentSpanData, lists);
+  return lists;
+}
+
 /** The agent a handoff tool name points at among `targets`: `handoff_to_x`, `transfer_to_x`. */
-export function targetOfToolName(toolName: string, targets: readonly string[]): string | undefined {
+export function targetOfToolName(toolName: string, lists: AgentLists): string | undefined {
   const match = /^(?:handoff|transfer)_to_(.+)$/.exec(toolName);
-  if (!match) return undefined;
-  const wanted = fold(match[1]!);
-  return targets.find((t) => fold(t) === wanted);
+  return match ? lists.targets.get(fold(match[1]!)) : undefined;
 }
 
 function classify(call: SdkToolCall, walked: WalkedSpan): LinkedCall {
-  const tools = stringList(walked.agent?.data.tools);
-  const handoffs = stringList(walked.agent?.data.handoffs);
-  if (tools.includes(call.name)) return { call, kind: 'function', gated: false };
-  const target = targetOfToolName(call.name, handoffs);
-  if (target !== undefined || handoffs.length > 0 || /^(handoff|transfer)_to_/.test(call.name)) {
+  const lists = agentLists(walked.agent?.data);
+  if (lists.tools.has(call.name)) return { call, kind: 'function', gated: false };
+  const target = targetOfToolName(call.name, lists);
+  if (target !== undefined || lists.targets.size > 0 || /^(handoff|transfer)_to_/.test(call.name)) {
     return { call, kind: 'handoff', gated: false, ...(target !== undefined ? { target } : {}) };
   }
   return { call, kind: 'function', gated: false };
+}
+
+const callKey = (agent: string, tool: unknown): string => `${agent}\u0000${String(tool)}`;
+
+/** First-in-first-out lists by key, each shift O(1). */
+class Queues<T> {
+  private readonly lists = new Map<string, { items: T[]; head: number }>();
+  push(key: string, item: T): void {
+    const list = this.lists.get(key);
+    if (list) list.items.push(item);
+    else this.lists.set(key, { items: [item], head: 0 });
+  }
+  shift(key: string): T | undefined {
+    const list = this.lists.get(key);
+    if (!list || list.head >= list.items.length) return undefined;
+    list.head += 1;
+    return list.items[list.head - 1];
+  }
 }
 
 const isModel = (w: WalkedSpan): boolean => w.kind === 'generation' || w.kind === 'response';
@@ -95,7 +135,7 @@ function approvalWaits(walked: readonly WalkedSpan[]): Set<string> {
     tasks.at(-1)!.push(w);
   }
   const waits = new Set<string>();
-  const key = (w: WalkedSpan) => `${agentNameOf(w) ?? ''}\u0000${String(w.span.data.name)}`;
+  const key = (w: WalkedSpan) => callKey(agentNameOf(w) ?? '', w.span.data.name);
   for (let k = 0; k + 1 < tasks.length; k += 1) {
     const lastModel = tasks[k]!.findLastIndex(isModel);
     const trailing = tasks[k]!.slice(lastModel + 1).filter((w) => w.kind === 'function');
@@ -104,11 +144,12 @@ function approvalWaits(walked: readonly WalkedSpan[]): Set<string> {
     const leading = (firstModel < 0 ? next : next.slice(0, firstModel)).filter(
       (w) => w.kind === 'function',
     );
-    const ran = leading.map(key);
+    const ran = new Map<string, number>();
+    for (const w of leading) ran.set(key(w), (ran.get(key(w)) ?? 0) + 1);
     for (const w of trailing) {
-      const at = ran.indexOf(key(w));
-      if (at < 0) continue;
-      ran.splice(at, 1);
+      const left = ran.get(key(w)) ?? 0;
+      if (left === 0) continue;
+      ran.set(key(w), left - 1);
       waits.add(w.span.id);
     }
   }
@@ -121,7 +162,8 @@ export function linkSpans(walked: readonly WalkedSpan[]): Links {
   const claimed = new Set<string>();
   const gatedAlone = new Set<string>();
   const toolResults = new Map<string, string>();
-  const openCalls = new Map<string, Array<{ linked: LinkedCall; task: string | undefined }>>();
+  // Calls waiting for their function span, by agent and tool name, first in first out.
+  const openCalls = new Queues<{ linked: LinkedCall; task: string | undefined }>();
   const openHandoff = new Map<string, LinkedCall>();
   const lastModelTask = new Map<string, string | undefined>();
   const modelsPerTurn = new Map<string, number>();
@@ -140,23 +182,25 @@ export function linkSpans(walked: readonly WalkedSpan[]): Links {
       models.set(w.span.id, { agent, call, calls });
       if (w.turn) modelsPerTurn.set(w.turn.id, (modelsPerTurn.get(w.turn.id) ?? 0) + 1);
       lastModelTask.set(agent, w.task?.id);
-      const open = calls
-        .filter((c) => c.kind === 'function')
-        .map((linked) => ({ linked, task: w.task?.id }));
-      openCalls.set(agent, [...(openCalls.get(agent) ?? []), ...open]);
+      for (const linked of calls) {
+        if (linked.kind === 'function') {
+          openCalls.push(callKey(agent, linked.call.name), { linked, task: w.task?.id });
+        }
+      }
       const handoff = calls.find((c) => c.kind === 'handoff');
       if (handoff) openHandoff.set(agent, handoff);
       else openHandoff.delete(agent);
     } else if (w.kind === 'function') {
-      const list = openCalls.get(agent) ?? [];
-      const at = list.findIndex((o) => o.linked.call.name === w.span.data.name);
-      if (at >= 0) {
-        const { linked, task } = list[at]!;
-        list.splice(at, 1);
+      const open = openCalls.shift(callKey(agent, w.span.data.name));
+      if (open) {
+        const { linked, task } = open;
         linked.ran = w;
-        linked.gated = task !== w.task?.id;
+        linked.gated = task !== w.task?.id || w.span.error?.rejectedCallId !== undefined;
         claimed.add(w.span.id);
-      } else if (lastModelTask.has(agent) && lastModelTask.get(agent) !== w.task?.id) {
+      } else if (
+        w.span.error?.rejectedCallId !== undefined ||
+        (lastModelTask.has(agent) && lastModelTask.get(agent) !== w.task?.id)
+      ) {
         gatedAlone.add(w.span.id);
       }
     } else if (w.kind === 'handoff') {

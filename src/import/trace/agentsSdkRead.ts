@@ -19,7 +19,15 @@ export const AGENTS_SDK_LIMITS = {
 
 export interface SdkSpanError {
   message: string;
+  /** The call a person rejected, when the error is the SDK's rejection of an approval. */
+  rejectedCallId?: string;
 }
+
+/**
+ * What both SDKs (JS `toolExecution`, Python `tool_execution`) put in `error.data.error` of a
+ * function span whose call a person rejected: the only mark of a rejection in a trace.
+ */
+const REJECTION = /^Tool execution for (\S+) was manually rejected by user\.$/;
 
 /** One span as the importer uses it; `data` is the SDK's `span_data`. */
 export interface SdkSpan {
@@ -193,7 +201,12 @@ function toSpan(item: Record<string, unknown>, index: number): SdkSpan | string 
   const error = item.error;
   let spanError: SdkSpanError | null = null;
   if (isRecord(error)) {
-    spanError = { message: typeof error.message === 'string' ? error.message : 'error' };
+    const detail = isRecord(error.data) ? error.data.error : undefined;
+    const rejected = typeof detail === 'string' ? REJECTION.exec(detail)?.[1] : undefined;
+    spanError = {
+      message: typeof error.message === 'string' ? error.message : 'error',
+      ...(rejected !== undefined ? { rejectedCallId: rejected } : {}),
+    };
   } else if (error !== undefined && error !== null) {
     return 'its error is not an object';
   }
