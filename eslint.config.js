@@ -115,6 +115,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', serviceLayerImports] },
   },
   {
+    // Imports of framework code and traces: pure like the engine (they run in the app and the CLI).
+    files: ['src/import/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', pureLayerImports],
+      'no-restricted-globals': ['error', ...domGlobals],
+    },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', pureLayerImports],

@@ -31,6 +31,10 @@ export const ERROR_CODES = {
   checkpoint_unreadable: 'storage',
   /** A run file that is not JSON, not a run file, or holds events that break the event schema. */
   invalid_run_file: 'user',
+  /** A trace file that is not JSON, not a trace of a known format, or too large or deep. */
+  invalid_trace: 'user',
+  /** A trace of a format this version recognises but cannot import yet. */
+  trace_not_supported: 'user',
   invalid_answer: 'user',
   invalid_script: 'user',
   run_finished: 'user',
