@@ -9,6 +9,8 @@ import { EXIT, processIO, UsageError, type CliIO } from './cli/io';
 import { parseRunArgs } from './cli/runArgs';
 import { resumeCommand, runCommand } from './cli/runCommand';
 import { scriptCommand } from './cli/scriptCommand';
+import { importTraceCommand } from './cli/importTraceCommand';
+import { traceCommand } from './cli/traceCommand';
 import { validateCommand } from './cli/validateCommand';
 
 const USAGE = `Handoff Studio CLI
@@ -22,6 +24,9 @@ Usage:
   cli resume RUN_ID --store DIR [--input ...] [--decision ...] [--checkpoint ID] [--fork]
       [provider options as for run]
   cli script RUN_ID --store DIR     the script that replays a stored run (for --script)
+  cli trace RUN_ID --store DIR      a stored run as OTLP/JSON (OpenTelemetry, GenAI conventions)
+  cli import-trace FILE [--workflow WORKFLOW.json] [--workflow-out FILE]
+      a framework's trace (Agent Framework OTLP/JSON, ours) as events; notes on stderr
 
 run/resume print one JSON event per line on stdout; OPENAI_API_KEY holds the key for openai.
 
@@ -59,6 +64,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await resumeCommand(parseRunArgs(rest, 'resume'), io);
       case 'script':
         return await scriptCommand(rest, io);
+      case 'trace':
+        return await traceCommand(rest, io);
+      case 'import-trace':
+        return await importTraceCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -100,6 +100,16 @@ export function afWorkflow(
     message:
       'Interaction mode, termination and turn limits are not on the spans: the defaults are used.',
   });
+  // AF lists an agent's handoff tools in no fixed order: edges follow the workflow's executors.
+  const rank = (name: string): number => {
+    const at = executors.indexOf(name);
+    return at === -1 ? executors.length : at;
+  };
+  for (const agent of agents.values()) {
+    agent.handoffs?.sort(
+      (a, b) => rank(a.target) - rank(b.target) || (a.target < b.target ? -1 : 1),
+    );
+  }
   const list = [...agents.values()];
   start ??= list[0]?.name ?? '';
   const models = new Set(list.map((a) => a.model).filter((m): m is string => m !== undefined));
