@@ -15,7 +15,13 @@ import {
   type LibraryStore,
   type TabChannel,
 } from '../library';
-import { OpenRun, RunBreakpoints, RunController, type RunControllerOptions } from '../runs';
+import {
+  OpenRun,
+  RunBreakpoints,
+  RunController,
+  TraceRuns,
+  type RunControllerOptions,
+} from '../runs';
 import { ProviderModelsWatcher } from '../runs/providerModels';
 import { DEFAULT_DB_NAME, HandoffStudioDB, type IndexedDBDeps } from '../storage/db';
 import { DexieCheckpointStore } from '../storage/dexieStore';
@@ -67,6 +73,8 @@ export interface App {
   readonly runUi: RunUiStore;
   readonly panes: PaneSizesStore;
   readonly runs: RunController;
+  /** Framework traces in (kept as imported runs) and runs out as OTLP. */
+  readonly traces: TraceRuns;
   /** The open workflow's run and the trace shown for it (canvas and Run panel). */
   readonly openRun: OpenRun;
   /** The designer's breakpoints (their one owner), handed to the run controller. */
@@ -110,6 +118,7 @@ export function createApp(options: AppOptions): App {
     say,
   });
   const runs = new RunController({ ...options.runs, store: checkpoints });
+  const traces = new TraceRuns({ store: checkpoints, open: (runId) => runs.open(runId) });
   const openRun = new OpenRun(runs, {
     current: () => ({ id: library.getState().currentId, doc: designer.getState().doc }),
     subscribe: (listener) => {
@@ -131,6 +140,7 @@ export function createApp(options: AppOptions): App {
     runUi: createRunUiStore(prefs),
     panes: createPaneSizesStore(prefs, options.windowWidth ?? 1280),
     runs,
+    traces,
     openRun,
     breakpoints: new RunBreakpoints(runs),
     providerModels,
