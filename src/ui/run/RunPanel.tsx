@@ -14,6 +14,7 @@ import { useRunUi } from './runContext';
 import { useApp } from '../../app/appContext';
 import { StartForm } from './StartForm';
 import { Timeline } from './Timeline';
+import { TraceNotes } from './TraceNotes';
 import { useProviderSettings } from './useProviderSettings';
 import { useShownTrace } from './useShownTrace';
 import './run.css';
@@ -162,6 +163,7 @@ function RunBody() {
           onExport={() => guard(download(controller, runId))}
         />
       )}
+      {runId && view.imported && <TraceNotes runId={runId} />}
       <Timeline timeline={view.timeline} cursor={cursor} onCursor={setCursor} />
       <Chat state={shown} agents={agents} follow={cursor === null} />
       {view.live && cursor === null && (
