@@ -4,7 +4,8 @@
  */
 import type { RunEvent, RunEventBody } from '../../engine/events';
 import type { Workflow } from '../../model/schema';
-import { afEvents, offersHandoffs } from './afEvents';
+import { afEvents } from './afEvents';
+import { offersHandoffs } from './afParts';
 import { afWorkflow } from './afGraph';
 import { ATTR, operationOf } from './genai';
 import { matchToWorkflow } from './match';
