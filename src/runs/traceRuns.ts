@@ -5,6 +5,7 @@
  * on the canvas and the timeline, and replayed exactly like an imported run file. Its notes stay
  * with the record (`meta.traceNotes`).
  */
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RunEvent } from '../engine/events';
 import { documentHash } from '../engine/hash';
 import { HandoffStudioError } from '../engine/errors';
@@ -27,10 +28,26 @@ export interface TraceRunsOptions {
   now?: () => string;
 }
 
+/** A trace file picked or dropped, waiting for the person to choose what to do with it. */
+export interface OfferedTrace {
+  file: { name: string; text: string } | undefined;
+}
+
 export class TraceRuns {
   private readonly now: () => string;
+  /** The trace file offered for import (the dialog shows it), if any. */
+  readonly offered: StoreApi<OfferedTrace> = createStore<OfferedTrace>(() => ({ file: undefined }));
   constructor(private readonly options: TraceRunsOptions) {
     this.now = options.now ?? (() => new Date().toISOString());
+  }
+
+  /** Offers a trace file for import (picked or dropped). */
+  offer(name: string, text: string): void {
+    this.offered.setState({ file: { name, text } });
+  }
+
+  dismissOffer(): void {
+    this.offered.setState({ file: undefined });
   }
 
   /** Reads a trace file, matched to `open` when given. Nothing is stored. */

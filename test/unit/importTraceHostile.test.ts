@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HandoffStudioError } from '../../src/engine/errors';
-import { importTrace, TRACE_LIMITS } from '../../src/import/trace';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importTrace, looksLikeTrace, TRACE_LIMITS } from '../../src/import/trace';
 
 function refused(text: string): HandoffStudioError {
   try {
@@ -99,5 +101,23 @@ describe('damaged and hostile traces', () => {
       JSON.stringify({ traces: [], spans: [{ span_data: { type: 'agent' } }] }),
     );
     expect(error.code).toBe('trace_not_supported');
+  });
+});
+
+describe('what a dropped file is', () => {
+  const files = (dir: string, end: string) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith(end))
+      .map((f) => join(dir, f));
+
+  it.each([...files('public/examples', '.json'), ...files('test/fixtures/runs', '.run.json')])(
+    '%s is not a trace (it goes to the workflow import as before)',
+    (path) => {
+      expect(looksLikeTrace(readFileSync(path, 'utf8'))).toBe(false);
+    },
+  );
+
+  it.each(files('test/fixtures/traces', '.json'))('%s is a trace', (path) => {
+    expect(looksLikeTrace(readFileSync(path, 'utf8'))).toBe(true);
   });
 });

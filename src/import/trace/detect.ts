@@ -1,6 +1,7 @@
 /**
  * Which trace format a file holds, from its structure only (docs/spec/import-trace.md#formats).
  */
+import { readTraceJson } from './read';
 import type { TraceImport } from './types';
 
 /** The service name our OTLP export writes on its resource (docs/spec/export-otlp.md). */
@@ -58,4 +59,13 @@ function serviceNameOf(resourceSpans: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether a file's text is a trace of a format this version knows (a dropped file's route). */
+export function looksLikeTrace(text: string): boolean {
+  try {
+    return detectTraceFormat(readTraceJson(text)) !== undefined;
+  } catch {
+    return false;
+  }
 }

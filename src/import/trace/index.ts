@@ -12,7 +12,7 @@ import { invalidTrace, readTraceJson } from './read';
 import type { TraceImport } from './types';
 
 export type { TraceImport, TraceNote, TraceNoteKind } from './types';
-export { detectTraceFormat } from './detect';
+export { detectTraceFormat, looksLikeTrace } from './detect';
 export { readTraceJson, TRACE_LIMITS } from './read';
 
 /**

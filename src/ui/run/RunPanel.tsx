@@ -15,6 +15,7 @@ import { useApp } from '../../app/appContext';
 import { StartForm } from './StartForm';
 import { Timeline } from './Timeline';
 import { TraceNotes } from './TraceNotes';
+import { TraceImportHost } from './TraceImport';
 import { useProviderSettings } from './useProviderSettings';
 import { useShownTrace } from './useShownTrace';
 import './run.css';
@@ -52,6 +53,7 @@ export function RunPanel() {
         {background && <BackgroundRunNote run={background} />}
       </h2>
       {open && <RunBody />}
+      <TraceImportHost />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import { useApp } from '../../app/appContext';
 import type { TraceImport as Imported } from '../../import/trace';
 import { Dialog } from '../files/Dialog';
@@ -19,7 +20,7 @@ const FORMAT_LABELS: Record<Imported['format'], string> = {
  * are flagged). Either way the run is then shown on the canvas like a run of ours.
  */
 export function TraceImportButton({ disabled }: { disabled: boolean }) {
-  const [file, setFile] = useState<{ name: string; text: string } | undefined>();
+  const app = useApp();
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -35,11 +36,24 @@ export function TraceImportButton({ disabled }: { disabled: boolean }) {
         onChange={(e) => {
           const picked = e.target.files?.[0];
           e.target.value = '';
-          if (picked) void picked.text().then((text) => setFile({ name: picked.name, text }));
+          if (picked) void picked.text().then((text) => app.traces.offer(picked.name, text));
         }}
       />
-      {file && <TraceImportDialog file={file} onClose={() => setFile(undefined)} />}
     </>
+  );
+}
+
+/** The import dialog of the offered trace file (picked in the Run panel or dropped anywhere). */
+export function TraceImportHost() {
+  const app = useApp();
+  const file = useStore(app.traces.offered, (s) => s.file);
+  if (!file) return null;
+  return (
+    <TraceImportDialog
+      key={file.name + file.text.length}
+      file={file}
+      onClose={() => app.traces.dismissOffer()}
+    />
   );
 }
 
