@@ -10,7 +10,8 @@ import { importTrace } from '../../src/import/trace';
 import { buildTopology } from '../../src/model';
 import { afTrace } from '../support/afTrace';
 
-const SLOW = 300_000;
+// The first test to need .venv may create it (pip install of the pinned packages).
+const SLOW = 600_000;
 type Driver = Array<Record<string, unknown>>;
 
 /** What AF did, as the driver saw it, in the terms both sides share. */
@@ -35,6 +36,13 @@ function importedOutline(events: RunEvent[]) {
     inputs: events.filter((e) => e.type === 'input_requested').map((e) => e.agent),
   };
 }
+
+const USER_MESSAGES: Record<string, string[]> = {
+  customer_support: ['I want a refund for order 123.'],
+  ecommerce_returns: ['I want to return order 77, it was a gift I did not order.'],
+  homework_tutors: ['What is 12 times 12?', 'And when was the Magna Carta sealed?'],
+  content_pipeline: ['Write a short article about solar sails.'],
+};
 
 describe('Agent Framework traces (content capture on)', () => {
   for (const scenario of EXAMPLES) {
@@ -82,6 +90,10 @@ describe('Agent Framework traces (content capture on)', () => {
           .join('');
         expect(said).toBe(streamed);
         expect(imported.notes.some((n) => n.code === 'content_not_captured')).toBe(false);
+        // The user's messages that reached an agent: the opening and every reply AF sent on to
+        // a model (a reply that ended the run never reached one, so it is not in the trace).
+        const users = imported.events.filter((e) => e.type === 'user_message').map((e) => e.text);
+        expect(users).toEqual(USER_MESSAGES[scenario.doc.name]);
       },
       SLOW,
     );
@@ -179,6 +191,27 @@ describe('how an Agent Framework run ended', () => {
         // handoff, so it reads as a terminal agent.
         [completed('terminal_agent'), completed('termination_condition'), false],
       ]);
+    },
+    SLOW,
+  );
+});
+
+describe('an Agent Framework run waiting for the user', () => {
+  it(
+    'ends with the request, and notes that the trace cannot say more',
+    async () => {
+      const homework = EXAMPLES.find((s) => s.doc.name === 'homework_tutors')!;
+      const scenario = { ...homework, inputs: [] };
+      const trace = await afTrace({ scenario, capture: true });
+      expect(trace.driverEvents.at(-1)).toMatchObject({ t: 'end', how: 'paused' });
+      for (const imported of [importTrace(trace.text), importTrace(trace.text, scenario.doc)]) {
+        expect(imported.events.at(-1)).toMatchObject({
+          type: 'input_requested',
+          agent: 'math_tutor',
+        });
+        expect(imported.events.some((e) => e.type === 'completed')).toBe(false);
+        expect(imported.notes.map((n) => n.code)).toContain('run_end_unknown');
+      }
     },
     SLOW,
   );

@@ -63,6 +63,6 @@ describe('checked-in Agent Framework traces', () => {
       const notes = (list: typeof a.notes) => list.map(({ spanId: _, ...n }) => n);
       expect(notes(a.notes)).toEqual(notes(b.notes));
     },
-    300_000,
+    600_000,
   );
 });
