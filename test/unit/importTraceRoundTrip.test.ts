@@ -9,7 +9,13 @@ import { startRun } from '../../src/engine';
 import { HandoffStudioError } from '../../src/engine/errors';
 import { importTrace } from '../../src/import/trace';
 import { exportRunOtlp, otlpText } from '../../src/import/trace/otlpExport';
-import { parseWorkflowText, serializeWorkflow, type Workflow } from '../../src/model';
+import {
+  buildTopology,
+  handoffTools,
+  parseWorkflowText,
+  serializeWorkflow,
+  type Workflow,
+} from '../../src/model';
 import { createSimulatorProvider } from '../../src/providers/simulator';
 import { drive } from '../support/engineHarness';
 
@@ -120,4 +126,41 @@ describe('OTLP export round trip', () => {
     expect(() => importTrace(text)).toThrow(HandoffStudioError);
     expect(() => importTrace(text)).toThrow(/not one of ours/);
   });
+});
+
+describe('OTLP export read as a plain GenAI trace', () => {
+  it.each(RUNS)(
+    '%s: "%s" shows the same agents, model calls, tool calls and handoffs',
+    async (name, input, inputs, decisions) => {
+      const doc = example(name);
+      const events = await simulated(doc, input, [...inputs], [...decisions]);
+      const otlp = exportRunOtlp(events, doc);
+      // Without our resource and our span events it is just GenAI spans, as another tool sees them.
+      otlp.resourceSpans[0]!.resource.attributes = [];
+      for (const span of otlp.resourceSpans[0]!.scopeSpans[0]!.spans) span.events = [];
+      const read = importTrace(JSON.stringify(otlp));
+      expect(read.format).toBe('otlp-agent-framework');
+      const outline = (list: typeof events) => ({
+        models: list.filter((e) => e.type === 'agent_started').map((e) => e.agent),
+        tokens: list.filter((e) => e.type === 'usage').map((e) => e.totalTokens),
+        calls: list
+          .filter((e) => e.type === 'tool_call')
+          .map((e) => `${e.callId}:${e.name}:${JSON.stringify(e.arguments)}`),
+        results: list.filter((e) => e.type === 'tool_result').map((e) => `${e.callId}:${e.result}`),
+        handoffs: list.filter((e) => e.type === 'handoff').map((e) => `${e.from}>${e.to}`),
+        messages: list.filter((e) => e.type === 'message').map((e) => e.text),
+      });
+      expect(outline(read.events)).toEqual(outline(events));
+      // The graph from the tool definitions: every agent that answered, with its handoffs.
+      const answered = new Set(outline(events).models);
+      for (const agent of answered) {
+        // What the agent's model is offered: each handoff tool with its description.
+        const tools = (w: Workflow) =>
+          handoffTools(buildTopology(w), agent)
+            .map((t) => `${t.name}: ${t.description}`)
+            .sort();
+        expect(tools(read.workflow)).toEqual(tools(doc));
+      }
+    },
+  );
 });

@@ -173,6 +173,7 @@ export function afEvents(
           note(notCaptured(chat.spanId));
           for (const tool of mine) {
             const name = text(tool, ATTR.toolName) ?? '';
+            if (handoffTargetOf(name) !== undefined) handoffCalled = name;
             events.push(
               toolCall(
                 agent,
@@ -232,7 +233,8 @@ export function afEvents(
           pending = { kind: 'approval', agent, requests };
         }
       });
-      const executor = spans.find((s) => s.spanId === invoke.parentSpanId);
+      const parent = spans.find((s) => s.spanId === invoke.parentSpanId);
+      const executor = parent?.name.startsWith('executor.process') ? parent : undefined;
       // Autonomous continuations are several invocations in one executor.process: the hop is
       // its last one's.
       const lastInvoke = executor
@@ -240,11 +242,15 @@ export function afEvents(
             .filter((s) => operationOf(s) === 'invoke_agent')
             .at(-1)
         : undefined;
-      const target =
-        executor && lastInvoke === invoke
+      // Without AF's executors (GenAI spans from elsewhere), the hop is the handoff tool's call.
+      const target = executor
+        ? lastInvoke === invoke
           ? kids(executor)
               .map((s) => (s.name === 'message.send' ? text(s, ATTR.destination) : undefined))
               .find((t) => t !== undefined)
+          : undefined
+        : handoffCalled !== undefined
+          ? handoffTargetOf(handoffCalled)
           : undefined;
       if (target !== undefined) {
         if (handoffCalled !== undefined && handoffTargetOf(handoffCalled) !== target) {

@@ -126,7 +126,9 @@ export function exportRunOtlp(
   };
   for (const event of events) {
     const { seq } = event;
-    let holder: OtlpJsonSpan = chat?.span ?? invoke?.span ?? root;
+    // A span event stays inside its span's time: once the call has returned, on the invocation.
+    const callOpen = chat !== undefined && chat.span.endTimeUnixNano === '';
+    let holder: OtlpJsonSpan = (callOpen ? chat?.span : undefined) ?? invoke?.span ?? root;
     switch (event.type) {
       case 'agent_started': {
         if (invoke?.agent !== event.agent) {
@@ -147,6 +149,8 @@ export function exportRunOtlp(
           kv(ATTR.inputTokens, event.promptTokens),
           kv(ATTR.outputTokens, event.completionTokens),
         );
+        // The model call has returned: its chat span ends here, before its tools run.
+        if (chat) close(chat.span, seq);
         break;
       case 'message':
         chat?.parts.push({ type: 'text', content: event.text });
