@@ -115,8 +115,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', serviceLayerImports] },
   },
   {
-    // Imports of framework code and traces: pure like the engine (they run in the app and the CLI).
-    files: ['src/import/**/*.ts'],
+    // Trace imports and the OTLP export: pure like the engine (they run in the app and the CLI),
+    // and built on the engine's event stream. Placed after any src/import/** rule so it wins here.
+    files: ['src/import/trace/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', pureLayerImports],
       'no-restricted-globals': ['error', ...domGlobals],
