@@ -10,6 +10,8 @@ import { parseRunArgs } from './cli/runArgs';
 import { resumeCommand, runCommand } from './cli/runCommand';
 import { scriptCommand } from './cli/scriptCommand';
 import { parseTestArgs, testCommand } from './cli/testCommand';
+import { importTraceCommand } from './cli/importTraceCommand';
+import { traceCommand } from './cli/traceCommand';
 import { validateCommand } from './cli/validateCommand';
 
 const USAGE = `Handoff Studio CLI
@@ -26,6 +28,9 @@ Usage:
   cli test WORKFLOW.json [--provider simulator|openai [--base-url URL] [--model NAME]]
       [--samples N] [--concurrency K] [--case ID ...] [--junit FILE] [--json] [--store DIR]
       runs the workflow's routing tests; exit 1 when a case is under its pass rate
+  cli trace RUN_ID --store DIR      a stored run as OTLP/JSON (OpenTelemetry, GenAI conventions)
+  cli import-trace FILE [--workflow WORKFLOW.json] [--workflow-out FILE]
+      a framework's trace (Agent Framework OTLP/JSON, ours) as events; notes on stderr
 
 run/resume print one JSON event per line on stdout; OPENAI_API_KEY holds the key for openai.
 
@@ -66,6 +71,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await scriptCommand(rest, io);
       case 'test':
         return await testCommand(parseTestArgs(rest), io);
+      case 'trace':
+        return await traceCommand(rest, io);
+      case 'import-trace':
+        return await importTraceCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -15,7 +15,13 @@ import {
   type LibraryStore,
   type TabChannel,
 } from '../library';
-import { OpenRun, RunBreakpoints, RunController, type RunControllerOptions } from '../runs';
+import {
+  OpenRun,
+  RunBreakpoints,
+  RunController,
+  TraceRuns,
+  type RunControllerOptions,
+} from '../runs';
 import { ProviderModelsWatcher } from '../runs/providerModels';
 import { DEFAULT_DB_NAME, HandoffStudioDB, type IndexedDBDeps } from '../storage/db';
 import { DexieCheckpointStore } from '../storage/dexieStore';
@@ -74,6 +80,8 @@ export interface App {
   /** Runs the open workflow's routing tests and keeps their results (src/testing). */
   readonly suites: TestSuiteService;
   readonly runs: RunController;
+  /** Framework traces in (kept as imported runs) and runs out as OTLP. */
+  readonly traces: TraceRuns;
   /** The open workflow's run and the trace shown for it (canvas and Run panel). */
   readonly openRun: OpenRun;
   /** The designer's breakpoints (their one owner), handed to the run controller. */
@@ -117,6 +125,7 @@ export function createApp(options: AppOptions): App {
     say,
   });
   const runs = new RunController({ ...options.runs, store: checkpoints });
+  const traces = new TraceRuns({ store: checkpoints, open: (runId) => runs.open(runId) });
   const openRun = new OpenRun(runs, {
     current: () => ({ id: library.getState().currentId, doc: designer.getState().doc }),
     subscribe: (listener) => {
@@ -149,6 +158,7 @@ export function createApp(options: AppOptions): App {
     suites,
     panes: createPaneSizesStore(prefs, options.windowWidth ?? 1280),
     runs,
+    traces,
     openRun,
     breakpoints: new RunBreakpoints(runs),
     providerModels,

@@ -41,3 +41,5 @@ export type { ConnectionCheck } from './providers';
 export { AZURE_MODELS_NOTE, listProviderModels, modelsOfRun, unservedModels } from './models';
 export type { ModelUse, ProviderModels } from './models';
 export { recordedAnswers } from './replay';
+export { TraceRuns, TRACE_META } from './traceRuns';
+export type { TraceRunsOptions } from './traceRuns';

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { importFile } from './filesStore';
+import { dropFile } from '../run/traceDrop';
 import { useApp } from '../../app/appContext';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
 
 /**
  * Dropping a file anywhere on the page (the canvas is the big target) opens the import dialog
- * with it. Only drags that carry files are taken (the palette's drags pass through). Returns
+ * with it (a framework trace opens the trace import dialog: ../run/traceDrop.ts). Only drags that carry files are taken (the palette's drags pass through). Returns
  * whether a file is being dragged over the page, for the overlay.
  */
 export function useFileDrop(): boolean {
@@ -38,7 +38,7 @@ export function useFileDrop(): boolean {
       const file = files[0];
       if (!file) return;
       if (files.length > 1) app.say(`Importing ${file.name} (one file at a time).`);
-      void importFile(app.files, file);
+      void dropFile(app, file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

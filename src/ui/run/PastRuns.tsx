@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { runStatus, type RunSummary, type RunView } from '../../runs';
+import { TraceImportButton } from './TraceImport';
+import { ExportOtlpButton } from './TraceNotes';
 
 interface Props {
   workflowName: string;
@@ -56,6 +58,7 @@ export function PastRuns(props: Props) {
         <button type="button" onClick={() => fileInput.current?.click()}>
           Import run…
         </button>
+        <TraceImportButton disabled={props.busy} />
         <input
           ref={fileInput}
           type="file"
@@ -122,6 +125,7 @@ export function PastRuns(props: Props) {
                 <button type="button" onClick={() => props.onExport(r.runId)}>
                   Export
                 </button>
+                <ExportOtlpButton runId={r.runId} />
               </div>
             </li>
           );

@@ -15,6 +15,8 @@ import { useRunUi } from './runContext';
 import { useApp } from '../../app/appContext';
 import { StartForm } from './StartForm';
 import { Timeline } from './Timeline';
+import { TraceNotes } from './TraceNotes';
+import { TraceImportHost } from './TraceImport';
 import { useProviderSettings } from './useProviderSettings';
 import { useShownTrace } from './useShownTrace';
 import './run.css';
@@ -52,6 +54,7 @@ export function RunPanel() {
         {background && <BackgroundRunNote run={background} />}
       </h2>
       {open && <RunBody />}
+      <TraceImportHost />
     </section>
   );
 }
@@ -164,6 +167,7 @@ function RunBody() {
         />
       )}
       {runId && <SaveAsTest events={view.timeline.events} />}
+      {runId && view.imported && <TraceNotes runId={runId} />}
       <Timeline timeline={view.timeline} cursor={cursor} onCursor={setCursor} />
       <Chat state={shown} agents={agents} follow={cursor === null} />
       {view.live && cursor === null && (
