@@ -111,6 +111,26 @@ export default tseslint.config(
     },
   },
   {
+    // Importers (src/import): pure like src/model, which is all they may build on.
+    files: ['src/import/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins,
+          patterns: [
+            ...pureLayerImports.patterns,
+            {
+              group: ['**/engine/**', '**/runs/**', '**/library/**', '**/app/**', '**/cli/**'],
+              message: 'src/import builds on src/model only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...domGlobals],
+    },
+  },
+  {
     files: ['src/runs/**/*.ts', 'src/library/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', serviceLayerImports] },
   },

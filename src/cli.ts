@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { HandoffStudioError } from './engine/errors';
 import { exportCommand, parseExportTarget } from './cli/exportCommand';
+import { importCodeCommand } from './cli/importCodeCommand';
 import { EXIT, processIO, UsageError, type CliIO } from './cli/io';
 import { parseRunArgs } from './cli/runArgs';
 import { resumeCommand, runCommand } from './cli/runCommand';
@@ -22,6 +23,8 @@ Usage:
   cli resume RUN_ID --store DIR [--input ...] [--decision ...] [--checkpoint ID] [--fork]
       [provider options as for run]
   cli script RUN_ID --store DIR     the script that replays a stored run (for --script)
+  cli import-code FILE [--lang python|typescript|javascript|csharp]
+      the workflow built by framework code (JSON on stdout, the report on stderr)
 
 run/resume print one JSON event per line on stdout; OPENAI_API_KEY holds the key for openai.
 
@@ -59,6 +62,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await resumeCommand(parseRunArgs(rest, 'resume'), io);
       case 'script':
         return await scriptCommand(rest, io);
+      case 'import-code': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { lang: { type: 'string' } },
+        });
+        return await importCodeCommand(onlyFile(positionals), values.lang, io);
+      }
       case undefined:
       case 'help':
       case '--help':

@@ -1,0 +1,94 @@
+/** Hand-written files in the styles of the frameworks' own samples (test/fixtures/code/). */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importCode, type CodeImportResult, type CodeLanguage } from '../../src/import/code';
+import { nodeCodeParser } from '../../src/cli/grammarFiles';
+
+const parser = nodeCodeParser();
+
+async function imported(file: string, lang: CodeLanguage): Promise<CodeImportResult> {
+  return importCode(readFileSync(`test/fixtures/code/${file}`, 'utf8'), lang, parser);
+}
+
+const codes = (r: CodeImportResult, kind: string) =>
+  r.report.filter((n) => n.kind === kind).map((n) => `${n.line}:${n.code}`);
+
+describe('Agent Framework Python', () => {
+  it('reads agents returned by a helper as a tuple, @tool functions, a lambda, the mesh', async () => {
+    const r = await imported('af_python_sample_style.py', 'python');
+    expect(r.framework).toBe('agent-framework-python');
+    const wf = r.workflow!;
+    expect(wf.name).toBe('customer_support_handoff');
+    expect(wf.startAgent).toBe('triage_agent');
+    expect(wf.agents.map((a) => [a.name, a.tools])).toEqual([
+      ['triage_agent', []],
+      ['refund_agent', ['process_refund']],
+      ['order_agent', ['check_order_status']],
+    ]);
+    expect(wf.agents[0]!.instructions).toBe(
+      'You are frontline support triage. Route customer issues to the appropriate specialist ' +
+        'agents based on the problem described.',
+    );
+    expect(wf.agents[1]!.description).toBe('Handles refunds.');
+    expect(wf.handoffs).toEqual([]); // the mesh, as in Agent Framework
+    expect(wf.tools.map((t) => [t.name, t.approval, t.description])).toEqual([
+      [
+        'process_refund',
+        'never_require',
+        'Simulated function to process a refund for a given order number.',
+      ],
+      [
+        'check_order_status',
+        'always_require',
+        'Simulated function to check the status of a given order number.',
+      ],
+    ]);
+    expect(wf.tools[0]!.parameters).toEqual({
+      type: 'object',
+      properties: {
+        order_number: { type: 'string', description: 'Order number to process refund for' },
+      },
+      required: ['order_number'],
+    });
+    // `len(conversation) > 0` is a guard, not a limit; the keyword is kept.
+    expect(wf.termination.maxMessages).toBeUndefined();
+    expect(wf.termination.keywords).toEqual(['welcome']);
+    expect(wf.interaction.returnToPrevious).toBe(false); // Agent Framework's default
+    expect(codes(r, 'recognised')).toContain('53:mesh_by_omission');
+    expect(codes(r, 'not_understood')).toEqual([]);
+  });
+
+  it('follows a builder over several statements, lists of sources and targets, autonomy', async () => {
+    const r = await imported('af_python_statements.py', 'python');
+    const wf = r.workflow!;
+    expect(wf.name).toBe('research_team');
+    expect(wf.handoffs).toEqual([
+      { source: 'coordinator', target: 'research_agent' },
+      { source: 'coordinator', target: 'summary_agent' },
+      { source: 'research_agent', target: 'coordinator', description: 'Back to the coordinator.' },
+      { source: 'summary_agent', target: 'coordinator', description: 'Back to the coordinator.' },
+    ]);
+    expect(wf.defaults.model).toBe('gpt-4o-mini'); // from the factory client
+    expect(wf.agents.map((a) => a.model)).toEqual([undefined, undefined, 'gpt-4o']);
+    expect(wf.defaults.temperature).toBeUndefined();
+    expect(wf.interaction).toMatchObject({
+      mode: 'autonomous',
+      autonomousAgents: ['research_agent'],
+      turnLimits: { research_agent: 3 },
+    });
+    expect(wf.termination.maxUserMessages).toBe(5);
+    expect(codes(r, 'approximated')).toEqual(['15:agent_temperature_dropped']);
+    expect(codes(r, 'left_out')).toEqual(['39:builder_call_left_out']);
+  });
+
+  it('reports agents built in loops or by helpers as not understood, never guessed', async () => {
+    const r = await imported('af_python_not_understood.py', 'python');
+    expect(r.workflow!.agents.map((a) => a.name)).toEqual(['triage']);
+    expect(codes(r, 'not_understood')).toEqual([
+      '8:agent_name_not_literal',
+      '12:agent_in_loop',
+      '16:participant_not_understood',
+    ]);
+    expect(codes(r, 'left_out')).toEqual(['18:termination_not_understood']);
+  });
+});
