@@ -10,7 +10,7 @@ import {
   validateWorkflow,
   type Workflow,
 } from '../../src/model';
-import { exportPython, planExport } from '../../src/model/export';
+import { exportDotnet, exportPython, planExport } from '../../src/model/export';
 import { importCode, type CodeLanguage } from '../../src/import/code';
 import { nodeCodeParser } from '../../src/cli/grammarFiles';
 import { EXAMPLES } from '../../src/ui/examples';
@@ -23,6 +23,7 @@ interface Target {
 
 const TARGETS: readonly Target[] = [
   { name: 'af-python', lang: 'python', exportCode: exportPython },
+  { name: 'af-dotnet', lang: 'csharp', exportCode: exportDotnet },
 ];
 
 const parser = nodeCodeParser();

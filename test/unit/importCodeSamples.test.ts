@@ -92,3 +92,88 @@ describe('Agent Framework Python', () => {
     expect(codes(r, 'left_out')).toEqual(['18:termination_not_understood']);
   });
 });
+
+describe('Agent Framework .NET', () => {
+  it('reads target-typed new(client, instructions, name, description) and WithHandoffs both ways', async () => {
+    const r = await imported('af_dotnet_sample_style.cs', 'csharp');
+    expect(r.framework).toBe('agent-framework-dotnet');
+    const wf = r.workflow!;
+    expect(wf.startAgent).toBe('triage_agent');
+    expect(wf.agents.map((a) => [a.name, a.description])).toEqual([
+      ['triage_agent', 'Routes messages to the appropriate specialist agent'],
+      ['math_tutor', 'Specialist agent for math questions'],
+      ['history_tutor', 'Specialist agent for historical questions'],
+    ]);
+    expect(wf.handoffs.map((h) => `${h.source}>${h.target}`)).toEqual([
+      'triage_agent>math_tutor',
+      'triage_agent>history_tutor',
+      'math_tutor>triage_agent',
+      'history_tutor>triage_agent',
+    ]);
+    expect(wf.defaults.model).toBe('gpt-4o-mini'); // the fallback of the deployment variable
+    expect(wf.interaction.returnToPrevious).toBe(false);
+    expect(r.report.filter((n) => n.kind !== 'recognised')).toEqual([]);
+  });
+
+  it('follows a builder over statements: reasons, tools, return to previous, a lambda', async () => {
+    const r = await imported('af_dotnet_statements.cs', 'csharp');
+    const wf = r.workflow!;
+    expect(wf.agents[0]!.instructions).toBe(
+      'You are a customer service triage agent. Route to the right specialist.\n' +
+        'Answer general questions yourself.',
+    );
+    expect(wf.handoffs).toEqual([
+      {
+        source: 'TriageAgent',
+        target: 'BillingSpecialist',
+        description: 'Billing, payment, and invoice related questions',
+      },
+      {
+        source: 'TriageAgent',
+        target: 'TechSupport',
+        description: 'Technical issues, bugs, and how-to questions',
+      },
+      { source: 'BillingSpecialist', target: 'TriageAgent' },
+      { source: 'TechSupport', target: 'TriageAgent' },
+    ]);
+    expect(wf.tools).toEqual([
+      {
+        name: 'LookUpInvoice',
+        description: 'Looks up an invoice.',
+        parameters: {
+          type: 'object',
+          properties: {
+            invoiceNumber: { type: 'string', description: 'The invoice number.' },
+            year: { type: 'integer' },
+          },
+          required: ['invoiceNumber'],
+        },
+        approval: 'never_require',
+      },
+      {
+        name: 'reset_password',
+        description: "Resets a user's password.",
+        parameters: {
+          type: 'object',
+          properties: { userName: { type: 'string' } },
+          required: ['userName'],
+        },
+        approval: 'always_require',
+      },
+    ]);
+    expect(wf.interaction.returnToPrevious).toBe(true);
+    expect(wf.termination).toMatchObject({ maxMessages: 12, keywords: ['bye'] });
+    expect(codes(r, 'left_out')).toEqual(['34:builder_call_left_out']);
+  });
+
+  it('reports agents built in a loop or read from a dictionary as not understood', async () => {
+    const r = await imported('af_dotnet_not_understood.cs', 'csharp');
+    expect(r.workflow!.agents.map((a) => a.name)).toEqual(['triage']);
+    expect(codes(r, 'not_understood')).toEqual([
+      '5:agent_reference_not_understood',
+      '8:agent_in_loop',
+      '12:agent_reference_not_understood',
+    ]);
+    expect(codes(r, 'recognised')).not.toContain('10:mesh_by_omission');
+  });
+});

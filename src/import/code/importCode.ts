@@ -15,6 +15,7 @@ import {
 } from './types';
 import { pythonFile } from './python/pyFile';
 import { isAgentFrameworkPython, readAgentFrameworkPython } from './python/afPython';
+import { isAgentFrameworkDotnet, readAgentFrameworkDotnet } from './csharp/afDotnet';
 
 export interface CodeImportOptions {
   /** The workflow's name when the code names none (e.g. the file name without extension). */
@@ -41,7 +42,15 @@ const RECOGNISERS: Readonly<Record<CodeLanguage, Recogniser[]>> = {
   ],
   typescript: [],
   javascript: [],
-  csharp: [],
+  csharp: [
+    (root, nodes, report) =>
+      isAgentFrameworkDotnet(nodes)
+        ? {
+            framework: 'agent-framework-dotnet',
+            draft: readAgentFrameworkDotnet(root, nodes, report),
+          }
+        : undefined,
+  ],
 };
 
 /** Registers a recogniser for a language (used by the other frameworks' modules). */

@@ -161,6 +161,7 @@ export function readAgentFrameworkPython(file: PythonFile): WorkflowDraft {
         break;
       }
       case 'add_handoff': {
+        handoffs++;
         const sources = first ? agentsOf(first) : [];
         const targetNode = margs.positional[1] ?? margs.keyword.get('targets');
         const targets = targetNode ? agentsOf(targetNode) : [];
@@ -182,7 +183,6 @@ export function readAgentFrameworkPython(file: PythonFile): WorkflowDraft {
               ...(description !== undefined ? { description } : {}),
               line: lineOf(call),
             });
-            handoffs++;
           }
         }
         break;
