@@ -177,3 +177,53 @@ describe('Agent Framework .NET', () => {
     expect(codes(r, 'recognised')).not.toContain('10:mesh_by_omission');
   });
 });
+
+describe('OpenAI Agents SDK (Python)', () => {
+  it('reads Agent[Context](...), handoff(...), appended handoffs and the start from Runner.run', async () => {
+    const r = await imported('openai_agents_python_sample_style.py', 'python');
+    expect(r.framework).toBe('openai-agents');
+    const wf = r.workflow!;
+    expect(wf.startAgent).toBe('Triage_Agent');
+    expect(wf.agents.map((a) => [a.name, a.model, a.tools])).toEqual([
+      ['FAQ_Agent', undefined, ['faq_lookup_tool']],
+      ['Seat_Booking_Agent', 'gpt-4.1', ['update_seat']],
+      ['Triage_Agent', undefined, []],
+    ]);
+    expect(wf.defaults.model).toBeUndefined();
+    expect(wf.agents[0]!.description).toBe(
+      'A helpful agent that can answer questions about the airline.',
+    );
+    expect(wf.agents[0]!.instructions).toBe(
+      '{RECOMMENDED_PROMPT_PREFIX}\n    You are an FAQ agent.',
+    );
+    expect(wf.handoffs).toEqual([
+      { source: 'Triage_Agent', target: 'FAQ_Agent' },
+      {
+        source: 'Triage_Agent',
+        target: 'Seat_Booking_Agent',
+        description: 'Book or change a seat.',
+      },
+      { source: 'FAQ_Agent', target: 'Triage_Agent' },
+      { source: 'Seat_Booking_Agent', target: 'Triage_Agent' },
+    ]);
+    expect(
+      wf.tools.map((t) => [t.name, t.description, Object.keys(t.parameters.properties as object)]),
+    ).toEqual([
+      ['faq_lookup_tool', 'Lookup frequently asked questions.', ['question']],
+      [
+        'update_seat',
+        'Update the seat for a given confirmation number.',
+        ['confirmation_number', 'new_seat'],
+      ],
+    ]);
+    expect(codes(r, 'approximated')).toEqual([
+      '18:tool_simulated',
+      '25:tool_simulated',
+      '37:agent_name_changed',
+      '40:agent_instructions_not_literal',
+      '45:agent_name_changed',
+      '53:agent_name_changed',
+    ]);
+    expect(codes(r, 'left_out')).toEqual(['59:handoff_option_left_out']);
+  });
+});

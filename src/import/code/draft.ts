@@ -119,7 +119,9 @@ export function finishDraft(draft: WorkflowDraft, report: Report, fallbackName: 
   }
 
   const models = draft.agents.map((a) => a.model ?? draft.defaultModel);
-  const defaultModel = draft.defaultModel ?? mostCommon(models.filter((m) => m !== undefined));
+  // A default model only when every agent names one: an agent without a model keeps none.
+  const defaultModel =
+    draft.defaultModel ?? (models.every((m) => m !== undefined) ? mostCommon(models) : undefined);
   // One temperature for the workflow: kept when every agent has the same one.
   const temperatures = new Set(draft.agents.map((a) => a.temperature));
   const shared = temperatures.size === 1 ? [...temperatures][0] : undefined;

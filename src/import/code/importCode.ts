@@ -15,6 +15,7 @@ import {
 } from './types';
 import { pythonFile } from './python/pyFile';
 import { isAgentFrameworkPython, readAgentFrameworkPython } from './python/afPython';
+import { isOpenAIAgentsPython, readOpenAIAgentsPython } from './python/openaiAgentsPy';
 import { isAgentFrameworkDotnet, readAgentFrameworkDotnet } from './csharp/afDotnet';
 
 export interface CodeImportOptions {
@@ -36,8 +37,13 @@ const RECOGNISERS: Readonly<Record<CodeLanguage, Recogniser[]>> = {
   python: [
     (root, nodes, report) => {
       const file = pythonFile(root, nodes, report);
-      if (!isAgentFrameworkPython(file)) return undefined;
-      return { framework: 'agent-framework-python', draft: readAgentFrameworkPython(file) };
+      if (isAgentFrameworkPython(file)) {
+        return { framework: 'agent-framework-python', draft: readAgentFrameworkPython(file) };
+      }
+      if (isOpenAIAgentsPython(file)) {
+        return { framework: 'openai-agents', draft: readOpenAIAgentsPython(file) };
+      }
+      return undefined;
     },
   ],
   typescript: [],

@@ -41,6 +41,7 @@ export const NOTE_CODES = {
   handoff_recognised: 'recognised',
   handoff_description_not_literal: 'approximated',
   handoff_not_understood: 'not_understood',
+  handoff_option_left_out: 'left_out',
   mesh_by_omission: 'recognised',
   no_handoffs_mesh: 'approximated',
   start_agent_assumed: 'approximated',

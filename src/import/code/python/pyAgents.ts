@@ -10,7 +10,7 @@ import type { DraftAgent, DraftTool } from '../draft';
 import { lineOf } from '../parser';
 import { excerpt, type Report } from '../report';
 import { num, str, type Lit } from '../values';
-import { calleeName, pyArgs, scopeOf, type PyReader } from './pyLit';
+import { calleeName, pyArgs, pyTemplate, scopeOf, type PyReader } from './pyLit';
 
 const LOOPS = new Set([
   'for_statement',
@@ -107,17 +107,35 @@ export class PyAgents {
     const instructionsNode =
       args.keyword.get('instructions') ??
       (ctor === 'Agent' || ctor === 'ChatAgent' ? args.positional[1] : undefined);
-    const instructions = instructionsNode ? reader.lit(instructionsNode) : undefined;
-    if (instructionsNode && instructions?.t !== 'str') {
+    const lit = instructionsNode ? reader.lit(instructionsNode) : undefined;
+    const template =
+      lit?.t === 'other'
+        ? pyTemplate(
+            reader.deref(instructionsNode!).type === 'parenthesized_expression'
+              ? reader.deref(instructionsNode!).namedChildren[0]!
+              : reader.deref(instructionsNode!),
+          )
+        : undefined;
+    const instructions: Lit | undefined = template !== undefined ? { t: 'str', v: template } : lit;
+    if (instructionsNode && lit?.t !== 'str') {
       report.add(
         'approximated',
         instructionsNode,
         'agent_instructions_not_literal',
-        `Agent "${name}": its instructions are computed (${excerpt(instructionsNode)}); they are left empty.`,
+        template !== undefined
+          ? `Agent "${name}": its instructions have fields ({…}); they are kept as written, not filled in.`
+          : `Agent "${name}": its instructions are computed (${excerpt(instructionsNode)}); they are left empty.`,
       );
     }
     const description = str(kw('description')) ?? str(kw('handoff_description')) ?? '';
-    const options = kw('default_options') ?? kw('options') ?? kw('model_settings');
+    const settings = args.keyword.get('model_settings');
+    const options =
+      settings?.type === 'call' // the Agents SDK's ModelSettings(temperature=…)
+        ? ({
+            t: 'dict',
+            entries: [...pyArgs(settings).keyword].map(([k, v]) => [k, reader.lit(v)]),
+          } as Lit)
+        : (kw('default_options') ?? kw('options') ?? kw('model_settings'));
     const option = (key: string): Lit | undefined =>
       options?.t === 'dict' ? options.entries.find(([k]) => k === key)?.[1] : undefined;
     const model =

@@ -16,6 +16,10 @@ export function scopeOf(node: Node): Node {
   return n ?? node;
 }
 
+/** Python keeps the backslash of an unknown escape (`"\\d"` is two characters). */
+const pyEscape = (esc: string): string =>
+  esc === '\\' || esc === "'" || esc === '"' ? esc : `\\${esc}`;
+
 /** The text of a Python string literal, or undefined for f-strings with fields and bytes. */
 export function pyString(node: Node): string | undefined {
   if (node.type === 'concatenated_string') {
@@ -36,7 +40,7 @@ export function pyString(node: Node): string | undefined {
   if (prefix.includes('b')) return undefined;
   const body = node.text.slice(start.length, node.text.length - end.length);
   if (prefix.includes('r')) return body;
-  return unescape(body, (esc) => (esc === '\\' || esc === "'" || esc === '"' ? esc : `\\${esc}`));
+  return unescape(body, pyEscape);
 }
 
 /** Arguments of a call: positional ones and keyword ones. */
@@ -72,9 +76,32 @@ export function pyArgs(call: Node): PyArgs {
 export function calleeName(call: Node): string | undefined {
   const fn = call.childForFieldName('function');
   if (!fn) return undefined;
-  if (fn.type === 'identifier') return fn.text;
-  if (fn.type === 'attribute') return fn.childForFieldName('attribute')?.text;
+  // `Agent[Context](...)`: the generic's name.
+  const callee = fn.type === 'subscript' ? fn.childForFieldName('value') : fn;
+  if (callee?.type === 'identifier') return callee.text;
+  if (callee?.type === 'attribute') return callee.childForFieldName('attribute')?.text;
   return undefined;
+}
+
+/**
+ * The text of a string literal with its f-string fields left as written (`{PREFIX} You…`): for
+ * prose such as instructions, where the fields are shown, never evaluated.
+ */
+export function pyTemplate(node: Node): string | undefined {
+  const strict = pyString(node);
+  if (strict !== undefined) return strict;
+  const parts = node.type === 'concatenated_string' ? node.namedChildren : [node];
+  let out = '';
+  for (const part of parts) {
+    if (part.type !== 'string') return undefined;
+    const start = part.children.find((c) => c.type === 'string_start')?.text ?? '"';
+    const end = part.children.find((c) => c.type === 'string_end')?.text ?? '"';
+    if (start.toLowerCase().includes('b')) return undefined;
+    const body = part.text.slice(start.length, part.text.length - end.length);
+    const plain = pyString(part);
+    out += plain ?? (start.toLowerCase().includes('r') ? body : unescape(body, pyEscape));
+  }
+  return out;
 }
 
 /** Reads literal values, following names bound in the file. */

@@ -44,6 +44,8 @@ export function signatureSchema(fn: Node, reader: PyReader): Record<string, unkn
       type = params[0]?.namedChildren[0];
     }
     const base = type?.type === 'generic_type' ? type.namedChildren[0]?.text : type?.text;
+    // The Agents SDK passes its run context itself; the model never sees that parameter.
+    if (base === 'RunContextWrapper' || base === 'ToolContext') continue;
     const json = base === undefined ? undefined : JSON_TYPES[base];
     if (json) prop.type = json;
     properties[name] = prop;
@@ -94,14 +96,18 @@ export function collectPythonTools(
         if (!name || !TOOL_DECORATORS.has(name)) continue;
         const args = call ? pyArgs(call) : undefined;
         const fnName = fn.childForFieldName('name')!.text;
-        const toolName = (args && str(litOf(args.keyword.get('name'), reader))) ?? fnName;
-        const description =
-          (args && str(litOf(args.keyword.get('description'), reader))) ?? docstring(fn) ?? '';
+        const kw = (k: string) => (args ? str(litOf(args.keyword.get(k), reader)) : undefined);
+        const toolName = kw('name') ?? kw('name_override') ?? fnName;
+        const description = kw('description') ?? kw('description_override') ?? docstring(fn) ?? '';
+        const needsApproval = args?.keyword.get('needs_approval');
         tools.set(fnName, {
           name: toolName,
           description,
           parameters: signatureSchema(fn, reader),
-          approval: approvalOf(args?.keyword.get('approval_mode'), reader),
+          approval:
+            needsApproval && needsApproval.type !== 'false'
+              ? 'always_require'
+              : approvalOf(args?.keyword.get('approval_mode'), reader),
           line: lineOf(node),
         });
         report.add(
