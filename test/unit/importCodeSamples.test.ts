@@ -227,3 +227,69 @@ describe('OpenAI Agents SDK (Python)', () => {
     expect(codes(r, 'left_out')).toEqual(['59:handoff_option_left_out']);
   });
 });
+
+describe('OpenAI Agents SDK (TypeScript)', () => {
+  it('reads tool({...}) with zod, new Agent / Agent.create, handoff(...), later handoffs', async () => {
+    const r = await imported('openai_agents_ts_sample_style.ts', 'typescript');
+    expect(r.framework).toBe('openai-agents');
+    const wf = r.workflow!;
+    expect(wf.startAgent).toBe('triage_agent');
+    expect(wf.agents.map((a) => [a.name, a.model, a.tools])).toEqual([
+      ['faq_agent', undefined, ['faq_lookup_tool']],
+      ['seat_booking_agent', 'gpt-4.1-mini', ['update_seat']],
+      ['triage_agent', undefined, []],
+    ]);
+    expect(wf.agents[0]!.instructions).toBe('${RECOMMENDED_PROMPT_PREFIX}\nYou are an FAQ agent.');
+    expect(wf.handoffs).toEqual([
+      { source: 'triage_agent', target: 'faq_agent' },
+      { source: 'triage_agent', target: 'seat_booking_agent', description: 'Change a seat.' },
+      { source: 'faq_agent', target: 'triage_agent' },
+      { source: 'seat_booking_agent', target: 'triage_agent' },
+    ]);
+    expect(wf.tools).toEqual([
+      {
+        name: 'faq_lookup_tool',
+        description: 'Lookup frequently asked questions.',
+        parameters: {
+          type: 'object',
+          properties: { question: { type: 'string', description: 'The question.' } },
+          required: ['question'],
+        },
+        approval: 'never_require',
+      },
+      {
+        name: 'update_seat',
+        description: 'Update a seat on a flight',
+        parameters: {
+          type: 'object',
+          properties: {
+            confirmationNumber: { type: 'string' },
+            seatNumber: { type: 'string' },
+            window: { type: 'boolean' },
+          },
+          required: ['confirmationNumber', 'seatNumber'],
+        },
+        approval: 'always_require',
+      },
+    ]);
+    expect(codes(r, 'left_out')).toEqual([
+      '54:agent_option_left_out',
+      '61:handoff_option_left_out',
+    ]);
+    expect(codes(r, 'not_understood')).toEqual(['69:agent_in_loop']);
+  });
+
+  it('reads the same code as JavaScript', async () => {
+    const source = readFileSync('test/fixtures/code/openai_agents_ts_sample_style.ts', 'utf8')
+      .replace(/^interface[^}]*}\n/m, '')
+      .replace('new Agent<AirlineAgentContext>(', 'new Agent(')
+      .replace('input: { question: string }', 'input');
+    const r = await importCode(source, 'javascript', parser);
+    expect(r.workflow!.agents.map((a) => a.name)).toEqual([
+      'faq_agent',
+      'seat_booking_agent',
+      'triage_agent',
+    ]);
+    expect(codes(r, 'not_understood')).toEqual([expect.stringMatching(/:agent_in_loop$/)]);
+  });
+});

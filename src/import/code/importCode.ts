@@ -17,6 +17,7 @@ import { pythonFile } from './python/pyFile';
 import { isAgentFrameworkPython, readAgentFrameworkPython } from './python/afPython';
 import { isOpenAIAgentsPython, readOpenAIAgentsPython } from './python/openaiAgentsPy';
 import { isAgentFrameworkDotnet, readAgentFrameworkDotnet } from './csharp/afDotnet';
+import { isOpenAIAgentsTs, readOpenAIAgentsTs } from './typescript/openaiAgentsTs';
 
 export interface CodeImportOptions {
   /** The workflow's name when the code names none (e.g. the file name without extension). */
@@ -33,6 +34,11 @@ type Recogniser = (
   report: Report,
 ) => { framework: CodeFramework; draft: WorkflowDraft } | undefined;
 
+const agentsTs: Recogniser = (_root, nodes, report) =>
+  isOpenAIAgentsTs(nodes)
+    ? { framework: 'openai-agents', draft: readOpenAIAgentsTs(nodes, report) }
+    : undefined;
+
 const RECOGNISERS: Readonly<Record<CodeLanguage, Recogniser[]>> = {
   python: [
     (root, nodes, report) => {
@@ -46,8 +52,8 @@ const RECOGNISERS: Readonly<Record<CodeLanguage, Recogniser[]>> = {
       return undefined;
     },
   ],
-  typescript: [],
-  javascript: [],
+  typescript: [agentsTs],
+  javascript: [agentsTs],
   csharp: [
     (root, nodes, report) =>
       isAgentFrameworkDotnet(nodes)
