@@ -58,3 +58,41 @@ describe('hostile code', () => {
     expect(r.workflow!.agents[0]!.instructions).toBe('');
   });
 });
+
+describe('hostile code in every language', () => {
+  const depth = 20_000;
+  const nested = `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+  it.each([
+    [
+      'typescript',
+      `const a = new Agent({ name: 'a', instructions: 'x', tools: ${nested} });\nawait run(a, 'hi');\n`,
+    ],
+    [
+      'javascript',
+      `const a = new Agent({ name: 'a', instructions: 'x', tools: ${nested} });\nawait run(a, 'hi');\n`,
+    ],
+    [
+      'csharp',
+      `var a = chatClient.AsAIAgent(name: "a", instructions: "x");\nvar x = ${'('.repeat(depth)}1${')'.repeat(depth)};\n` +
+        'var wf = AgentWorkflowBuilder.CreateHandoffBuilderWith(a).Build();\n',
+    ],
+  ] as const)('%s: deep nesting is read in bounded time', async (lang, source) => {
+    const started = Date.now();
+    const r = await importCode(source, lang, parser);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.workflow!.agents.map((a) => a.name)).toEqual(['a']);
+  });
+
+  it.each([
+    ['typescript', 'const a = new Agent({ name: "a", instructions: "x" ;\nrun(a, "hi");\n'],
+    [
+      'csharp',
+      'var a = chatClient.AsAIAgent(name: "a", instructions: "x";\nAgentWorkflowBuilder.CreateHandoffBuilderWith(a).Build();\n',
+    ],
+  ] as const)('%s: a syntax error is a note, not a failure', async (lang, source) => {
+    const r = await importCode(source, lang, parser);
+    expect(r.report.some((n) => n.code === 'syntax_error' && n.kind === 'not_understood')).toBe(
+      true,
+    );
+  });
+});
