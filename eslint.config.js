@@ -121,7 +121,10 @@ export default tseslint.config(
           patterns: [
             ...pureLayerImports.patterns,
             {
-              group: ['**/engine/**', '**/runs/**', '**/library/**', '**/app/**', '**/cli/**'],
+              group: ['engine', 'runs', 'library', 'app', 'cli'].flatMap((l) => [
+                `**/${l}`,
+                `**/${l}/**`,
+              ]),
               message: 'src/import builds on src/model only.',
             },
           ],
