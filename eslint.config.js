@@ -113,12 +113,36 @@ export default tseslint.config(
     },
   },
   {
+    // Code importers (src/import/code): pure like src/model, which is all they may build on.
+    files: ['src/import/code/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins,
+          patterns: [
+            ...pureLayerImports.patterns,
+            {
+              group: ['engine', 'runs', 'library', 'app', 'cli'].flatMap((l) => [
+                `**/${l}`,
+                `**/${l}/**`,
+              ]),
+              message: 'src/import/code builds on src/model only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...domGlobals],
+    },
+  },
+  {
     files: ['src/runs/**/*.ts', 'src/library/**/*.ts', 'src/testing/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', serviceLayerImports] },
   },
   {
-    // Imports of framework code and traces: pure like the engine (they run in the app and the CLI).
-    files: ['src/import/**/*.ts'],
+    // Trace imports and the OTLP export: pure like the engine (they run in the app and the CLI),
+    // built on the engine's event stream.
+    files: ['src/import/trace/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', pureLayerImports],
       'no-restricted-globals': ['error', ...domGlobals],

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { HandoffStudioError } from './engine/errors';
 import { exportCommand, parseExportTarget } from './cli/exportCommand';
+import { importCodeCommand } from './cli/importCodeCommand';
 import { EXIT, processIO, UsageError, type CliIO } from './cli/io';
 import { parseRunArgs } from './cli/runArgs';
 import { resumeCommand, runCommand } from './cli/runCommand';
@@ -31,6 +32,8 @@ Usage:
   cli trace RUN_ID --store DIR      a stored run as OTLP/JSON (OpenTelemetry, GenAI conventions)
   cli import-trace FILE [--workflow WORKFLOW.json] [--workflow-out FILE]
       a framework's trace (Agent Framework OTLP/JSON, ours) as events; notes on stderr
+  cli import-code FILE [--lang python|typescript|javascript|csharp]
+      the workflow built by framework code (JSON on stdout, the report on stderr)
 
 run/resume print one JSON event per line on stdout; OPENAI_API_KEY holds the key for openai.
 
@@ -75,6 +78,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await traceCommand(rest, io);
       case 'import-trace':
         return await importTraceCommand(rest, io);
+      case 'import-code': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { lang: { type: 'string' } },
+        });
+        return await importCodeCommand(onlyFile(positionals), values.lang, io);
+      }
       case undefined:
       case 'help':
       case '--help':

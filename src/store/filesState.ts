@@ -12,8 +12,17 @@ export interface ImportSource {
   key?: number;
 }
 
+/** Framework code being imported (docs/spec/import-code.md): its text and where it came from. */
+export interface CodeImportSource {
+  text: string;
+  origin: string | undefined;
+  key?: number;
+}
+
 export interface FilesState {
   importing: ImportSource | undefined;
+  /** The "Import code" dialog's source, when it is open. */
+  codeImport: CodeImportSource | undefined;
   exportOpen: boolean;
   /** How many imports were started (the next one's `key`). */
   imports: number;
@@ -25,12 +34,18 @@ export type FilesStore = StoreApi<FilesState>;
 export function createFilesStore(): FilesStore {
   return createStore<FilesState>()((set, get) => ({
     importing: undefined,
+    codeImport: undefined,
     exportOpen: false,
     imports: 0,
     set: (patch) => {
-      if (!patch.importing) return set(patch);
+      if (!patch.importing && !patch.codeImport) return set(patch);
       const imports = get().imports + 1;
-      set({ ...patch, imports, importing: { ...patch.importing, key: imports } });
+      set({
+        ...patch,
+        imports,
+        ...(patch.importing ? { importing: { ...patch.importing, key: imports } } : {}),
+        ...(patch.codeImport ? { codeImport: { ...patch.codeImport, key: imports } } : {}),
+      });
     },
   }));
 }
@@ -39,6 +54,14 @@ export function createFilesStore(): FilesStore {
 export function startImport(files: FilesStore, text = '', origin?: string): void {
   files.getState().set({ importing: { text, origin } });
 }
+
+/** Opens the "Import code" dialog with `text` (empty: the paste box). */
+export function startCodeImport(files: FilesStore, text = '', origin?: string): void {
+  files.getState().set({ codeImport: { text, origin } });
+}
+
+/** File names the code import reads (Python, TypeScript/JavaScript, C#). */
+export const CODE_FILE_PATTERN = /\.(py|ts|mts|cts|js|mjs|cjs|cs)$/i;
 
 /** The largest file the import reads (the model refuses larger documents anyway). */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
@@ -56,7 +79,9 @@ export async function importFile(
     return;
   }
   try {
-    startImport(files, await file.text(), origin);
+    const text = await file.text();
+    if (CODE_FILE_PATTERN.test(origin)) startCodeImport(files, text, origin);
+    else startImport(files, text, origin);
   } catch (error) {
     const refused = `${origin} could not be read: ${error instanceof Error ? error.message : String(error)}`;
     files.getState().set({ importing: { text: '', origin, refused } });

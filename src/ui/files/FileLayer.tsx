@@ -4,6 +4,10 @@ import { startImport, useFiles } from './filesStore';
 import { useFileDrop } from './useFileDrop';
 import { useApp } from '../../app/appContext';
 
+// The code importer (tree-sitter and its grammars) loads when its dialog first opens.
+const ImportCodeDialog = lazy(() =>
+  import('./ImportCodeDialog').then((m) => ({ default: m.ImportCodeDialog })),
+);
 // The exporters (Python, .NET, Mermaid) load when the dialog first opens.
 const ExportDialog = lazy(() =>
   import('./ExportDialog').then((m) => ({ default: m.ExportDialog })),
@@ -21,6 +25,7 @@ const looksLikeWorkflow = (text: string) =>
 export function FileLayer() {
   const app = useApp();
   const importing = useFiles((s) => s.importing);
+  const codeImport = useFiles((s) => s.codeImport);
   const exportOpen = useFiles((s) => s.exportOpen);
   const dragging = useFileDrop();
 
@@ -42,6 +47,11 @@ export function FileLayer() {
   return (
     <>
       {importing && <ImportDialog key={importing.key} source={importing} />}
+      {codeImport && (
+        <Suspense fallback={null}>
+          <ImportCodeDialog key={codeImport.key} source={codeImport} />
+        </Suspense>
+      )}
       {exportOpen && (
         <Suspense fallback={null}>
           <ExportDialog />

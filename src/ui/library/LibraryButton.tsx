@@ -5,7 +5,7 @@ import { useDesigner } from '../../store/hooks';
 import { EXAMPLES } from '../examples';
 import { downloadText, fileNameFor, workflowFileText } from '../files/download';
 import { FileLayer } from '../files/FileLayer';
-import { startImport } from '../files/filesStore';
+import { startCodeImport, startImport } from '../files/filesStore';
 import { useAnchoredPosition } from '../shell/useAnchoredPosition';
 import { LibraryDialog } from './LibraryDialog';
 import { useLibrary, type SaveStatus } from './libraryStore';
@@ -155,6 +155,9 @@ export function LibraryButton() {
             <div className="menu__separator" role="separator" />
             <button type="button" role="menuitem" onClick={run(() => startImport(app.files))}>
               Import…
+            </button>
+            <button type="button" role="menuitem" onClick={run(() => startCodeImport(app.files))}>
+              Import code…
             </button>
             <button
               type="button"

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { LibraryPage } from './pages/LibraryPage';
+import { expectNoSeriousViolationsIn } from './support/axeWithin';
+import { expectUsable } from './support/usable';
+
+/** Typed line by line with the real keyboard (the paste box does not indent by itself). */
+const TYPED = [
+  'from agent_framework.orchestrations import HandoffBuilder',
+  'triage = client.as_agent(name="triage", instructions="Route.")',
+  'refund = client.as_agent(name="refund", description="Refunds.", instructions="Refund.")',
+  'for n in names:',
+  '    extra = client.as_agent(name=n, instructions="Help.")',
+  'wf = HandoffBuilder(participants=[triage, refund]).with_start_agent(triage)' +
+    '.add_handoff(triage, [refund], description="Money back.").build()',
+].join('\n');
+
+async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  const data = await page.evaluateHandle(
+    ([fileName, content]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content!], fileName!, { type: 'text/plain' }));
+      return transfer;
+    },
+    [name, text],
+  );
+  const pane = page.locator('.react-flow__pane');
+  await pane.dispatchEvent('dragenter', { dataTransfer: data });
+  await pane.dispatchEvent('dragover', { dataTransfer: data });
+  await pane.dispatchEvent('drop', { dataTransfer: data });
+}
+
+test('typed framework code shows its report by line and opens as a new workflow @flow', async ({
+  page,
+  canvas,
+}) => {
+  const library = new LibraryPage(page);
+  await page.goto('/');
+  await library.saved();
+  await library.menu('Import code…');
+
+  const dialog = page.getByRole('dialog', { name: 'Import code' });
+  await expectUsable(dialog, 'import code dialog');
+  const open = dialog.getByRole('button', { name: 'Open as a new workflow' });
+  await expect(open).toBeDisabled();
+  await dialog.getByRole('textbox', { name: 'Code' }).click();
+  await page.keyboard.type(TYPED);
+
+  await expect(dialog.getByRole('status')).toContainText('2 agents · 1 handoffs · 0 tools');
+  const report = dialog.getByRole('table', { name: 'Import report' });
+  await expect(report.getByRole('row', { name: /Recognised 2 Agent "triage"/ })).toHaveCount(1);
+  await expect(
+    report.getByRole('row', { name: /Not understood 5 An agent is built in a loop/ }),
+  ).toHaveCount(1);
+  await expectNoSeriousViolationsIn(page, 'dialog.import-code-dialog', 'the import code dialog');
+
+  // Keyboard only from the paste box: Cancel, then Open.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(open).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect(dialog).toBeHidden();
+  await expect(library.openName()).toHaveText('imported_workflow');
+  await expect(canvas.nodes).toHaveCount(2);
+  await library.open();
+  expect(await library.names()).toEqual(['imported_workflow', 'customer_support']);
+});
+
+test('a dropped .cs file opens in the code import with its language and name', async ({ page }) => {
+  const library = new LibraryPage(page);
+  await page.goto('/');
+  await library.saved();
+  await dropFile(
+    page,
+    'tutors.cs',
+    readFileSync('test/fixtures/code/af_dotnet_sample_style.cs', 'utf8'),
+  );
+  const dialog = page.getByRole('dialog', { name: 'Import code' });
+  await expect(dialog).toContainText('From tutors.cs');
+  await expect(dialog.getByRole('combobox', { name: 'Language' })).toHaveValue('csharp');
+  await expect(dialog.getByRole('status')).toContainText(
+    'tutors · Agent Framework (.NET) · 3 agents · 4 handoffs',
+  );
+  await expectUsable(dialog, 'import code dialog');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(library.openName()).toHaveText('customer_support');
+});
