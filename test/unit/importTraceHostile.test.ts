@@ -96,11 +96,34 @@ describe('damaged and hostile traces', () => {
     ]);
   });
 
-  it('names the Agents SDK as not importable yet with its own code', () => {
+  it('refuses an Agents SDK shape with no usable span with its own code', () => {
     const error = refused(
       JSON.stringify({ traces: [], spans: [{ span_data: { type: 'agent' } }] }),
     );
-    expect(error.code).toBe('trace_not_supported');
+    expect(error.code).toBe('invalid_trace');
+  });
+});
+
+describe('an Agents SDK trace in each shape its processors write', () => {
+  const ndjson = readFileSync(
+    'test/fixtures/traces/agents-sdk/support-desk.sensitive.ndjson',
+    'utf8',
+  );
+  const items = ndjson
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as unknown);
+  const expected = importTrace(ndjson);
+
+  it.each([
+    ['NDJSON', ndjson],
+    ['a JSON array', JSON.stringify(items)],
+    ['the ingest body { data: [...] }', JSON.stringify({ data: items })],
+  ])('%s goes to the Agents SDK importer', (_shape, text) => {
+    const imported = importTrace(text);
+    expect(imported.format).toBe('agents-sdk');
+    expect(imported.events).toEqual(expected.events);
+    expect(imported.events.some((e) => e.type === 'handoff')).toBe(true);
   });
 });
 
