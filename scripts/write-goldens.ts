@@ -16,6 +16,7 @@ const TARGETS: ReadonlyArray<[string, ExportTarget]> = [
   ['mmd', 'mermaid'],
   ['py', 'python'],
   ['cs', 'dotnet'],
+  ['agents.py', 'agents-py'],
 ];
 
 function writeGoldens(source: string, outDir: string): void {

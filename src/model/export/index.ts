@@ -7,17 +7,25 @@ import { serializeWorkflow, type SerializeOptions } from '../serialize';
 import { exportMermaid } from './mermaid';
 import { exportPython } from './python';
 import { exportDotnet } from './dotnet';
+import { exportAgentsPy } from './agentsPy';
 
 export { exportMermaid, mermaidText, MERMAID_MESH_MAX_AGENTS } from './mermaid';
 export { exportPython, pythonLimitations, PYTHON_AF_VERSIONS } from './python';
 export { exportDotnet, dotnetLimitations } from './dotnet';
+export { exportAgentsPy, agentsPyLimitations, AGENTS_PY_VERSIONS } from './agentsPy';
 export { planExport, type ExportPlan, type PlannedEdge } from './plan';
 export { quoted, pyString, csString, pyValue, IdentifierAllocator } from './literals';
 
 /** The export targets of `exportWorkflow`. */
-export type ExportTarget = 'json' | 'mermaid' | 'python' | 'dotnet';
+export type ExportTarget = 'json' | 'mermaid' | 'python' | 'dotnet' | 'agents-py';
 
-export const EXPORT_TARGETS: readonly ExportTarget[] = ['json', 'mermaid', 'python', 'dotnet'];
+export const EXPORT_TARGETS: readonly ExportTarget[] = [
+  'json',
+  'mermaid',
+  'python',
+  'dotnet',
+  'agents-py',
+];
 
 /**
  * Exports a document: `json` is the canonical serialisation, `mermaid` a flowchart, `python`
@@ -38,5 +46,7 @@ export function exportWorkflow(
       return exportPython(doc);
     case 'dotnet':
       return exportDotnet(doc);
+    case 'agents-py':
+      return exportAgentsPy(doc);
   }
 }

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { Workflow } from '../../model';
 import {
+  agentsPyLimitations,
+  AGENTS_PY_VERSIONS,
   dotnetLimitations,
   exportWorkflow,
   planExport,
@@ -50,11 +52,19 @@ const FORMATS: readonly Format[] = [
     mime: 'text/plain',
     hint: 'Microsoft Agent Framework for .NET: a C# console program (top-level statements). The API key is read from the environment, never from the document.',
   },
+  {
+    target: 'agents-py',
+    tab: 'Agents SDK Py',
+    extension: 'py',
+    mime: 'text/x-python',
+    hint: `OpenAI Agents SDK for Python (checked against ${AGENTS_PY_VERSIONS}). Set OPENAI_API_KEY to run it; no key is ever part of the export.`,
+  },
 ];
 
 function notesFor(doc: Workflow, target: ExportTarget): string[] {
   if (target === 'python') return pythonLimitations(planExport(doc));
   if (target === 'dotnet') return dotnetLimitations(planExport(doc));
+  if (target === 'agents-py') return agentsPyLimitations(planExport(doc));
   return [];
 }
 
