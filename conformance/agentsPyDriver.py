@@ -90,6 +90,11 @@ class Run:
                 needed = 1 if outcome.kind == "input" else len(outcome.approvals)
                 have = len(inputs) if outcome.kind == "input" else len(decisions)
                 if have < needed:
+                    if outcome.kind == "approval" and decisions:
+                        # The answers given before the pause are applied at once, as the engine
+                        # does; the rest stay pending in the RunState.
+                        outcome = await conversation.decide(decisions)
+                        decisions = []
                     open_ids = self.open_ids(outcome)
                     self.events.append({"t": "end", "how": "paused", "open": open_ids})
                     if not resumes:
@@ -137,14 +142,20 @@ class Run:
         """The conversation continued on agents built anew, its RunState read back from text."""
         start, agents = module.build_agents(client)
         conversation = module.Conversation(start, agents, on_event=self.record)
-        for name in ("items", "owner", "author", "shared", "calls", "caller", "handoffs", "model_calls",
-                     "continuations", "budget", "inputs"):
+        for name in ("items", "owner", "author", "shared", "calls", "caller", "handoffs",
+                     "model_calls", "continuations", "budget", "inputs"):
             setattr(conversation, name, getattr(old, name))
         conversation.current = agents[old.current.name]
         if old.state is not None:
             text = old.state.to_string()
             conversation.state = await RunState.from_string(agents[old.current.name], text)
-            outcome.approvals = conversation.state.get_interruptions()
+            undecided = {item.raw_item.call_id for item in old.undecided}
+            conversation.undecided = [
+                item
+                for item in conversation.state.get_interruptions()
+                if item.raw_item.call_id in undecided
+            ]
+            outcome.approvals = conversation.undecided
         return conversation
 
 

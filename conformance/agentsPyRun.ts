@@ -20,7 +20,8 @@ import { afResumeProblems, engineResumeProblems } from './resume';
 import type { Observed, Scenario } from './scenario';
 import { SCENARIOS } from './scenarios';
 import { startConformanceServer, type ConformanceServer } from './server';
-import { afSteps, engineSteps, render } from './trace';
+import { afSteps, engineSteps, render, type DriverEvent } from './trace';
+import type { RunEvent } from '../src/engine';
 import { MissingPython } from './venv';
 import { verdictOf, type Verdict } from './verdict';
 
@@ -73,8 +74,26 @@ export async function runAgentsPyScenario(
     ...server.session(sideId).problems.map((p) => `agents-py side: ${p}`),
     ...engineResumeProblems(engine).map((p) => `engine side: ${p}`),
     ...afResumeProblems(side.events).map((p) => `agents-py side: ${p}`),
+    ...endReasonProblems(engine.events, side.events),
   ];
   return { ...verdictOf(scenario, observed, problems), observed };
+}
+
+/**
+ * The SDK has no end of its own: the export's Conversation reports the engine's reasons, so they
+ * must be the same (the step comparison maps AF's reasonless idle only).
+ */
+function endReasonProblems(engine: readonly RunEvent[], side: readonly DriverEvent[]): string[] {
+  const completed = engine.findLast((e) => e.type === 'completed');
+  const end = side.findLast((e) => e.t === 'end');
+  const engineReason = completed?.type === 'completed' ? completed.reason : undefined;
+  // agentsPyDriver.py adds the Conversation's reason to the driver protocol's end event.
+  const sideReason = end?.t === 'end' ? (end as { reason?: string }).reason : undefined;
+  return engineReason === sideReason
+    ? []
+    : [
+        `the run ended with ${String(engineReason)} on the engine, ${String(sideReason)} on agents-py`,
+      ];
 }
 
 async function main(): Promise<number> {

@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from agents import (
@@ -44,7 +44,6 @@ export const AGENTS_PY_MODULE_NAMES = [
   'sys',
   'dataclass',
   'field',
-  'fields',
   'Any',
   'Callable',
   'Agent',
@@ -133,11 +132,8 @@ def _template_tool(
     )
 
 
-class _HandoffTo(Handoff):
-    """A handoff whose tool result is {"handoff_to":"<target>"}, as in Handoff Studio."""
-
-    def get_transfer_message(self, agent: Any) -> str:
-        return json.dumps({"handoff_to": agent.name}, separators=(",", ":"))
+def _transfer_message(agent: Any) -> str:
+    return json.dumps({"handoff_to": agent.name}, separators=(",", ":"))
 
 
 def _handoff(target: Agent, description: str) -> Handoff:
@@ -147,7 +143,11 @@ def _handoff(target: Agent, description: str) -> Handoff:
         tool_name_override="handoff_to_" + target.name,
         tool_description_override=description,
     )
-    return _HandoffTo(**{f.name: getattr(made, f.name) for f in fields(Handoff) if f.init})
+    # The tool result Handoff Studio returns, {"handoff_to":"<target>"}, through the SDK's
+    # get_transfer_message (set on the instance: a copy into a subclass would lose the target
+    # reference the SDK needs to restore a RunState).
+    made.get_transfer_message = _transfer_message  # type: ignore[method-assign]
+    return made
 
 
 def _model(client: AsyncOpenAI | None, name: str | None) -> Any:
@@ -229,6 +229,7 @@ class Conversation:
         self.model_calls = 0  # since the last user message (model-call bound)
         self.continuations = 0  # autonomous continuations since the agent gained control
         self.state: Any = None  # the SDK's RunState while approvals are pending
+        self.undecided: list[ToolApprovalItem] = []  # pending approvals not answered yet
         self.budget = MAX_MODEL_CALLS_PER_TURN
         self.inputs = 0
         self.config = RunConfig(
@@ -255,16 +256,18 @@ class Conversation:
         return await self._run(agent, list(self.items))
 
     async def decide(self, answers: list[bool]) -> Outcome:
-        """Answers the pending approvals in order (True approves); all must be answered."""
+        """Answers pending approvals in order (True approves). Each answer is applied at once;
+        the run goes on when none is left pending, else the rest are asked again."""
         state = self.state
-        pending = state.get_interruptions()
-        if len(answers) != len(pending):
-            raise ValueError(f"{len(pending)} approvals are pending, {len(answers)} answers given")
+        pending = self.undecided
         for item, approved in zip(pending, answers):
             if approved:
                 state.approve(item)
             else:
                 state.reject(item)
+        self.undecided = pending[len(answers) :]
+        if self.undecided:
+            return Outcome("approval", agent=self.current.name, approvals=list(self.undecided))
         self.state = None
         return await self._run(self.current, state, resumed=True)
 
@@ -293,6 +296,7 @@ class Conversation:
         self.current = last
         if result.interruptions:
             self.state = result.to_state()
+            self.undecided = list(result.interruptions)
             for item in result.interruptions:
                 raw = item.raw_item
                 self.on_event(
