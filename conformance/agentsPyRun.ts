@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exportWorkflow } from '../src/model/export';
 import { ensureAgentsVenv, startAgentsPyDriver } from './agentsPyDriver';
+import { agentsPyTerminalChecks } from './agentsPyTerminal';
 import { agentsPyScenario, AGENTS_PY_RULES, withoutAuthorNames } from './agentsPyDocumented';
 import { handoffTools } from './compare';
 import { runEngine } from './engineSide';
@@ -138,6 +139,14 @@ async function main(): Promise<number> {
             `    agents-py replies:\n${ar.map((r) => `      ${renderReply(r)}`).join('\n')}`,
           );
         }
+      }
+    }
+    if (!filter) {
+      console.log('\nThe exported agents-py module run as a program (its terminal driver):');
+      for (const check of await agentsPyTerminalChecks(python, server, dir)) {
+        console.log(check.line);
+        if (check.ok) passed++;
+        else failed++;
       }
     }
   } finally {

@@ -40,6 +40,10 @@ export function agentsPyLimitations(plan: ExportPlan): string[] {
       'offers an optional "reason".',
     'A second handoff call in one reply is answered "Multiple handoffs detected, ignoring this ' +
       'one." (Handoff Studio: "Ignored: only one handoff per reply.").',
+    'A handoff call whose arguments are not valid JSON is taken (the SDK reads no handoff ' +
+      'arguments); Handoff Studio refuses it with "Error: invalid JSON arguments.".',
+    'In a reply with approval-gated calls, the SDK runs the ungated calls at once and waits ' +
+      'only for the gated ones; Handoff Studio holds the whole batch until every approval.',
     `termination.maxHandoffsPerTurn = ${doc.termination.maxHandoffsPerTurn}: checked by ` +
       "Conversation in the SDK's on_handoff hook; the handoff that goes over is answered by the " +
       'SDK before the hook stops the run, so it shows as taken.',
