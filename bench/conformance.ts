@@ -19,7 +19,7 @@ import { table } from './measure';
 
 const REPEATS = 7;
 
-function chain5(): Scenario {
+export function chain5(): Scenario {
   const agents = ['a1', 'a2', 'a3', 'a4', 'a5'];
   return {
     name: 'chain-5',
@@ -36,7 +36,7 @@ function chain5(): Scenario {
   };
 }
 
-function pingPong50(): Scenario {
+export function pingPong50(): Scenario {
   return {
     name: 'ping-pong-50',
     doc: workflow({
