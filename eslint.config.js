@@ -71,6 +71,8 @@ export default tseslint.config(
       '.venv',
       '.tmp',
       'public',
+      // Generated exports, type-checked on their own (test/unit/exportAgentsTsCompile.test.ts).
+      'test/fixtures/golden',
     ],
   },
   js.configs.recommended,

@@ -3,14 +3,15 @@
  * every comparison applies, and per scenario what differs and the check that it differs exactly so.
  */
 import type { ChatRequestBody } from '../test/support/openaiServer';
-import type { Scenario } from './scenario';
+import type { Documented, Scenario } from './scenario';
 import { divergesAt } from './verdict';
 
 /** Rules every agents-py comparison applies, printed in the header of the run. */
 export const AGENTS_PY_RULES = [
-  "The SDK ends a conversation without a reason: the export's Conversation reports it (same mapping as AF: idle = completed)",
-  "The SDK streams nothing here (Runner.run): a reply's calls come before their results, as in AF's order",
+  "The SDK has no end of its own: the export's Conversation reports the engine's reasons, compared as they are",
+  "The exported Conversation calls Runner.run (no streaming): a reply's calls come before their results, as in AF's order",
   "The SDK's Chat Completions converter writes no name on assistant messages: the engine's author names are not compared",
+  'The handoff tools take no arguments (the engine\'s take an optional "reason"): handoff tool parameters are not compared; tools are compared as a set',
 ];
 
 /** The engine's request bodies without the assistant `name` the SDK cannot send (a rule above). */
@@ -25,14 +26,25 @@ export function withoutAuthorNames(bodies: readonly ChatRequestBody[]): ChatRequ
   }));
 }
 
-/** The scenario as the agents-py side is judged: AF's documented differences replaced by its own. */
-export function agentsPyScenario(scenario: Scenario): Scenario {
-  const { documented: _af, ...rest } = scenario;
-  const own = DOCUMENTED.get(scenario.name);
-  return own ? { ...rest, documented: own } : rest;
+/**
+ * The scenarios with the agents-py side's documented differences added (`documented["agents-py"]`),
+ * looked up by scenario name; a name that matches no scenario is an error, so a renamed scenario
+ * cannot drop its documented difference silently.
+ */
+export function withAgentsPyDocumented(scenarios: Scenario[]): Scenario[] {
+  const names = new Set(scenarios.map((s) => s.name));
+  for (const name of DOCUMENTED.keys()) {
+    if (!names.has(name)) throw new Error(`agentsPyDocumented.ts: no scenario named "${name}"`);
+  }
+  return scenarios.map((scenario) => {
+    const own = DOCUMENTED.get(scenario.name);
+    return own
+      ? { ...scenario, documented: { ...scenario.documented, 'agents-py': own } }
+      : scenario;
+  });
 }
 
-const DOCUMENTED = new Map<string, NonNullable<Scenario['documented']>>([
+const DOCUMENTED = new Map<string, Documented>([
   [
     'an ordinary call between two gated ones: approvals in call order, one rejected',
     {
@@ -47,7 +59,7 @@ const DOCUMENTED = new Map<string, NonNullable<Scenario['documented']>>([
           'clerk calls lookup_order({"order":"B-2"}) -> "Order B-2: one lamp, paid."',
           'clerk calls issue_refund({"order":"B-2"}) -> "Error: Tool call invocation was rejected by user."',
         ],
-        af: [
+        side: [
           'clerk calls lookup_order({"order":"B-2"}) -> "Order B-2: one lamp, paid."',
           'approval requested by clerk for issue_refund({"order":"A-7"})',
           'approval requested by clerk for issue_refund({"order":"B-2"})',
@@ -69,7 +81,7 @@ const DOCUMENTED = new Map<string, NonNullable<Scenario['documented']>>([
           'pong calls handoff_to_ping({}) -> "Error: handoff limit of 3 reached."',
           'ends failed: loop_guard',
         ],
-        af: ['ends failed (loop_guard: pong -> ping: handoff limit of 3 reached)'],
+        side: ['ends failed (loop_guard: pong -> ping: handoff limit of 3 reached)'],
       }),
     },
   ],
@@ -81,7 +93,7 @@ const DOCUMENTED = new Map<string, NonNullable<Scenario['documented']>>([
       check: divergesAt({
         at: 2,
         engine: ['a calls handoff_to_c({}) -> "Ignored: only one handoff per reply."'],
-        af: ['a calls handoff_to_c({}) -> "Multiple handoffs detected, ignoring this one."'],
+        side: ['a calls handoff_to_c({}) -> "Multiple handoffs detected, ignoring this one."'],
         rejoin: true,
       }),
     },
@@ -97,7 +109,7 @@ const DOCUMENTED = new Map<string, NonNullable<Scenario['documented']>>([
           'clerk calls handoff_to_manager("{bad") -> "Error: invalid JSON arguments."',
           'clerk answers "Let me try that again later."',
         ],
-        af: ['handoff clerk -> manager', 'manager answers "Manager here."'],
+        side: ['handoff clerk -> manager', 'manager answers "Manager here."'],
       }),
     },
   ],

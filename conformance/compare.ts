@@ -1,9 +1,8 @@
 /**
- * Step-by-step comparison of the two traces. Every step must be equal, in order, with one rule
- * for how a run ended: Agent Framework's handoff workflow has no completion reason (the export's
- * header says so: "the run ends idle rather than with a reason"), so AF going idle with no request
- * open is what the engine calls `completed` by a termination condition or a terminal agent.
- * Nothing else is mapped.
+ * Step-by-step comparison of the engine's trace with a side's. Every step must be equal, in order,
+ * with one rule for how a run ended: a side may name an end differently (Agent Framework's handoff
+ * workflow has no completion reason: it goes idle), so the engine's end is read through the side's
+ * `endOf` (side.ts). Nothing else is mapped.
  */
 import { buildTopology, handoffToolName, type Workflow } from '../src/model';
 import { render, type IsHandoffTool, type Step } from './trace';
@@ -12,11 +11,14 @@ export interface Difference {
   /** 1-based step number. */
   step: number;
   engine: string;
-  af: string;
+  side: string;
 }
 
+/** How an engine end reads on a side (Side.endOf). */
+export type EndOf = (engineHow: string) => string | undefined;
+
 /**
- * The handoff tools each agent is offered (the same on both sides:
+ * The handoff tools each agent is offered (the same on every side:
  * docs/spec/run-semantics.md#topology).
  */
 export function handoffTools(doc: Workflow): IsHandoffTool {
@@ -24,40 +26,40 @@ export function handoffTools(doc: Workflow): IsHandoffTool {
   return (agent, name) => topology.targetsOf(agent).some((t) => handoffToolName(t) === name);
 }
 
-/** Agent Framework's end that matches the engine's, when they differ only in the reason. */
-const AF_END: Record<string, string> = {
-  'completed: termination_condition': 'idle',
-  'completed: terminal_agent': 'idle',
-  'completed: user_terminated': 'user_terminated',
-  paused: 'paused',
-};
-
-export function stepsAgree(engine: Step, af: Step): boolean {
-  if (engine.kind === 'end' && af.kind === 'end') {
+export function stepsAgree(engine: Step, side: Step, endOf: EndOf): boolean {
+  if (engine.kind === 'end' && side.kind === 'end') {
     // A failure on both sides is not agreement: a scenario must not end in an error.
-    return AF_END[engine.how] !== undefined && AF_END[engine.how] === af.how;
+    const expected = endOf(engine.how);
+    return expected !== undefined && !engine.how.startsWith('failed') && expected === side.how;
   }
-  return render(engine) === render(af);
+  return render(engine) === render(side);
 }
 
 /** The first step where the traces differ, or undefined when they agree throughout. */
-export function firstDifference(engine: Step[], af: Step[]): Difference | undefined {
-  const length = Math.max(engine.length, af.length);
+export function firstDifference(
+  engine: Step[],
+  side: Step[],
+  endOf: EndOf,
+): Difference | undefined {
+  const length = Math.max(engine.length, side.length);
   for (let i = 0; i < length; i++) {
     const e = engine[i];
-    const a = af[i];
-    if (e && a && stepsAgree(e, a)) continue;
+    const s = side[i];
+    if (e && s && stepsAgree(e, s, endOf)) continue;
     return {
       step: i + 1,
       engine: e ? render(e) : '(nothing)',
-      af: a ? render(a) : '(nothing)',
+      side: s ? render(s) : '(nothing)',
     };
   }
   return undefined;
 }
 
-/** The common prefix length of two traces (steps that agree). */
-export function agreeingPrefix(engine: Step[], af: Step[]): number {
-  const difference = firstDifference(engine, af);
-  return difference ? difference.step - 1 : engine.length;
+/** The first difference between what the engine and the side did (`Observed`). */
+export function differenceOf(observed: {
+  engine: Step[];
+  side: Step[];
+  endOf: EndOf;
+}): Difference | undefined {
+  return firstDifference(observed.engine, observed.side, observed.endOf);
 }

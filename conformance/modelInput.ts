@@ -54,13 +54,17 @@ function toolsOf(body: ChatRequestBody): string[] {
     .sort();
 }
 
-/** The first difference in what the model was given, or undefined. Calls are paired in order. */
+/**
+ * The first difference in what the model was given, or undefined. Calls are paired in order; the
+ * side is named `label` in the report.
+ */
 export function modelInputDifference(
   engine: readonly ChatRequestBody[],
   af: readonly ChatRequestBody[],
+  label = 'AF',
 ): string | undefined {
   if (engine.length !== af.length) {
-    return `engine made ${engine.length} model calls, AF ${af.length}`;
+    return `engine made ${engine.length} model calls, ${label} ${af.length}`;
   }
   for (const [i, e] of engine.entries()) {
     const a = af[i]!;
@@ -69,17 +73,17 @@ export function modelInputDifference(
     const am = (a.messages ?? []).map(messageLine);
     for (let k = 0; k < Math.max(em.length, am.length); k++) {
       if (em[k] !== am[k]) {
-        return `${where}, message ${k + 1}: engine ${em[k] ?? '(none)'} / AF ${am[k] ?? '(none)'}`;
+        return `${where}, message ${k + 1}: engine ${em[k] ?? '(none)'} / ${label} ${am[k] ?? '(none)'}`;
       }
     }
     const et = toolsOf(e);
     const at = toolsOf(a);
     if (canonical(et) !== canonical(at)) {
-      return `${where}, tools: engine [${et.join('; ')}] / AF [${at.join('; ')}]`;
+      return `${where}, tools: engine [${et.join('; ')}] / ${label} [${at.join('; ')}]`;
     }
-    if (e.model !== a.model) return `${where}, model: engine ${e.model} / AF ${a.model}`;
+    if (e.model !== a.model) return `${where}, model: engine ${e.model} / ${label} ${a.model}`;
     if (e.temperature !== a.temperature) {
-      return `${where}, temperature: engine ${String(e.temperature)} / AF ${String(a.temperature)}`;
+      return `${where}, temperature: engine ${String(e.temperature)} / ${label} ${String(a.temperature)}`;
     }
   }
   return undefined;

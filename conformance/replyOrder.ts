@@ -180,22 +180,29 @@ export function asAgentFramework(tokens: readonly string[]): string[] {
   return [...before, ...after.filter(isCall), ...after.filter((t) => !isCall(t))];
 }
 
-/** The first reply whose order differs (after the documented rule), or undefined. */
+/**
+ * The first reply whose order differs (after the side's documented rule; Agent Framework's by
+ * default), or undefined.
+ */
 export function replyOrderDifference(
   engine: readonly Reply[],
   af: readonly Reply[],
+  side: { label: string; order(tokens: readonly string[]): string[] } = {
+    label: 'AF',
+    order: asAgentFramework,
+  },
 ): string | undefined {
   for (let i = 0; i < Math.max(engine.length, af.length); i++) {
     const e = engine[i];
     const a = af[i];
     const where = `reply ${i + 1}`;
-    if (!e || !a) return `${where}: only ${e ? 'the engine' : 'AF'} made it`;
+    if (!e || !a) return `${where}: only ${e ? 'the engine' : side.label} made it`;
     const problem = engineOrderProblem(e.tokens);
     if (problem) return `${where} (${e.agent}): the engine's order breaks events.md: ${problem}`;
-    const expected = asAgentFramework(e.tokens).join(', ');
+    const expected = side.order(e.tokens).join(', ');
     const got = a.tokens.join(', ');
     if (e.agent !== a.agent || expected !== got) {
-      return `${where}: engine ${e.agent} [${e.tokens.join(', ')}] (in AF's order [${expected}]) / AF ${a.agent} [${got}]`;
+      return `${where}: engine ${e.agent} [${e.tokens.join(', ')}] (in ${side.label}'s order [${expected}]) / ${side.label} ${a.agent} [${got}]`;
     }
   }
   return undefined;

@@ -1,7 +1,7 @@
 /**
  * What a conformance scenario is: a document, the model replies scripted per agent (the same for
- * both sides), the user's messages and decisions, and, where the specification deliberately differs
- * from Agent Framework, the documented difference and a check that the traces differ exactly so.
+ * every side), the user's messages and decisions, and, where the specification deliberately differs
+ * from a side's framework, the documented difference and a check that the traces differ exactly so.
  */
 import type { Script } from '../src/engine';
 import type { Workflow } from '../src/model';
@@ -10,21 +10,24 @@ import type { ChatRequestBody } from '../test/support/openaiServer';
 import type { Reply } from './replyOrder';
 import type { Step } from './trace';
 
+/** What the engine and one side (side.ts) did in a scenario. */
 export interface Observed {
   engine: Step[];
-  af: Step[];
-  /** The request bodies each side sent to the model, in order. */
+  side: Step[];
+  /** The request bodies the engine and the side sent to the model, in order. */
   engineRequests: ChatRequestBody[];
-  afRequests: ChatRequestBody[];
-  /** Each reply's events in the order each side announced them (replyOrder.ts). */
+  sideRequests: ChatRequestBody[];
+  /** Each reply's events in the order each announced them (replyOrder.ts). */
   engineReplies: Reply[];
-  afReplies: Reply[];
+  sideReplies: Reply[];
+  /** How an engine end reads on the side (Side.endOf). */
+  endOf(engineHow: string): string | undefined;
 }
 
 export interface Documented {
   /**
    * The deliberate difference, with its source (docs/spec/export-agent-framework.md#differences,
-   * the export's header comment).
+   * docs/spec/export-agents-sdk.md, the export's header comment).
    */
   difference: string;
   /** Undefined when the sides differ exactly as documented; else what does not fit. */
@@ -46,7 +49,8 @@ export interface Scenario {
    * from the run's latest checkpoint, AF from the pause's checkpoint in a workflow built anew.
    */
   resumes?: Array<{ inputs?: string[]; decisions?: boolean[] }>;
-  documented?: Documented;
+  /** Documented differences by side name (Side.name: `af`, `agents-ts` …). */
+  documented?: Partial<Record<string, Documented>>;
 }
 
 type AgentPart = string | ({ name: string } & Record<string, unknown>);

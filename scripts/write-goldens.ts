@@ -1,5 +1,5 @@
 /**
- * Regenerates the golden exports (test/fixtures/golden/<example>.{mmd,py,cs}) from every example in
+ * Regenerates the golden exports (test/fixtures/golden/<example>.{mmd,py,cs,agents.ts}) from every example in
  * public/examples, and those of the hand-made hostile documents in test/fixtures/golden/tricky/
  * (written beside them). Run after an intended change to an exporter:
  * `npx tsx scripts/write-goldens.ts`, then review the diff.
@@ -16,6 +16,7 @@ const TARGETS: ReadonlyArray<[string, ExportTarget]> = [
   ['mmd', 'mermaid'],
   ['py', 'python'],
   ['cs', 'dotnet'],
+  ['agents.ts', 'agents-ts'],
   ['agents.py', 'agents-py'],
 ];
 

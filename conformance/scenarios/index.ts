@@ -1,4 +1,5 @@
 /** Every conformance scenario, in the order they run. */
+import { withAgentsPyDocumented } from '../agentsPyDocumented';
 import type { Scenario } from '../scenario';
 import { DIFFERENCES } from './differences';
 import { EXAMPLES } from './examples';
@@ -8,7 +9,7 @@ import { RESUME } from './resume';
 import { TERMINATION } from './termination';
 import { TOPOLOGIES } from './topologies';
 
-export const SCENARIOS: Scenario[] = [
+export const SCENARIOS: Scenario[] = withAgentsPyDocumented([
   ...EXAMPLES,
   ...TOPOLOGIES,
   ...INTERACTION,
@@ -16,4 +17,4 @@ export const SCENARIOS: Scenario[] = [
   ...RESUME,
   ...TERMINATION,
   ...DIFFERENCES,
-];
+]);

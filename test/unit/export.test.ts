@@ -19,6 +19,7 @@ const TARGETS: ReadonlyArray<[string, ExportTarget]> = [
   ['mmd', 'mermaid'],
   ['py', 'python'],
   ['cs', 'dotnet'],
+  ['agents.ts', 'agents-ts'],
 ];
 
 function load(path: string): Workflow {

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { Workflow } from '../../model';
 import {
+  agentsTsLimitations,
+  AGENTS_TS_VERSION,
   agentsPyLimitations,
   AGENTS_PY_VERSIONS,
   dotnetLimitations,
@@ -53,9 +55,16 @@ const FORMATS: readonly Format[] = [
     hint: 'Microsoft Agent Framework for .NET: a C# console program (top-level statements). The API key is read from the environment, never from the document.',
   },
   {
+    target: 'agents-ts',
+    tab: 'Agents SDK (TS)',
+    extension: 'agents.ts',
+    mime: 'text/plain',
+    hint: `OpenAI Agents SDK for TypeScript (checked against ${AGENTS_TS_VERSION}): run it with npx tsx. Set OPENAI_API_KEY to run it; no key is ever part of the export.`,
+  },
+  {
     target: 'agents-py',
-    tab: 'Agents SDK Py',
-    extension: 'py',
+    tab: 'Agents SDK (Py)',
+    extension: 'agents.py',
     mime: 'text/x-python',
     hint: `OpenAI Agents SDK for Python (checked against ${AGENTS_PY_VERSIONS}). Set OPENAI_API_KEY to run it; no key is ever part of the export.`,
   },
@@ -64,11 +73,12 @@ const FORMATS: readonly Format[] = [
 function notesFor(doc: Workflow, target: ExportTarget): string[] {
   if (target === 'python') return pythonLimitations(planExport(doc));
   if (target === 'dotnet') return dotnetLimitations(planExport(doc));
+  if (target === 'agents-ts') return agentsTsLimitations(planExport(doc));
   if (target === 'agents-py') return agentsPyLimitations(planExport(doc));
   return [];
 }
 
-/** Export: the document as JSON, Mermaid, or Agent Framework code, to copy or download. */
+/** Export: the document as JSON, Mermaid, Agent Framework or Agents SDK code, to copy or download. */
 export function ExportDialog() {
   const app = useApp();
   const doc = useDesigner((s) => s.doc);
