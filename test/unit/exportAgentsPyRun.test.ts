@@ -4,11 +4,12 @@
  * against the conformance server with scripted replies: the customer-support example, the refund
  * approved at the y/n prompt, ended by the keyword "goodbye".
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseWorkflow } from '../../src/model';
 import { exportWorkflow } from '../../src/model/export';
 import { ensureAgentsVenv } from '../../conformance/agentsPyDriver';
 import { EXAMPLES } from '../../conformance/scenarios/examples';
@@ -93,4 +94,46 @@ describe('an exported agents-py program on the real SDK', () => {
       ['assistant', 'Let me pass you to our refunds team.', false],
     ]);
   }, 120_000);
+
+  it("agents named like the module's own names build, each with its handoffs", () => {
+    const names = ['agents', 'source', 'target', 'name', 'client', 'model', 'Agent', 'Runner'];
+    const parsed = parseWorkflow({
+      format: 'handoff-workflow',
+      version: 1,
+      name: 'names',
+      startAgent: 'agents',
+      agents: names.map((name) => ({ name, tools: name === 'agents' ? ['Conversation'] : [] })),
+      // A star: the handoffs are set after the agents dict exists, on the agents' own names.
+      handoffs: names.slice(1).flatMap((name) => [
+        { source: 'agents', target: name },
+        { source: name, target: 'agents' },
+      ]),
+      tools: [{ name: 'Conversation', result: 'ok' }],
+      defaults: { model: 'gpt-test' },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const module = join(dir, 'names.py');
+    writeFileSync(module, exportWorkflow(parsed.doc, 'agents-py'));
+    const probe = [
+      'import importlib.util, json, sys',
+      `spec = importlib.util.spec_from_file_location("names", ${JSON.stringify(module)})`,
+      'm = importlib.util.module_from_spec(spec); sys.modules["names"] = m; spec.loader.exec_module(m)',
+      'start, agents = m.build_agents()',
+      'print(json.dumps({"start": start.name, "handoffs": {n: [h.tool_name for h in a.handoffs] for n, a in agents.items()},',
+      '  "tools": [t.name for t in agents["agents"].tools], "conversation": m.Conversation.__name__}))',
+    ].join('\n');
+    const run = spawnSync(python, ['-c', probe], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const found = JSON.parse(run.stdout) as {
+      start: string;
+      handoffs: Record<string, string[]>;
+      tools: string[];
+      conversation: string;
+    };
+    expect(found.start).toBe('agents');
+    expect(found.tools).toEqual(['Conversation']);
+    expect(found.conversation).toBe('Conversation');
+    expect(found.handoffs.agents).toEqual(names.slice(1).map((n) => `handoff_to_${n}`));
+    for (const name of names.slice(1)) expect(found.handoffs[name]).toEqual(['handoff_to_agents']);
+  });
 });

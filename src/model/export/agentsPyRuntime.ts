@@ -78,6 +78,11 @@ export const AGENTS_PY_MODULE_NAMES = [
   'MESH_DESCRIPTIONS',
   'client',
   'model',
+  // Locals of build_agents.
+  'agents',
+  'source',
+  'target',
+  'name',
   'build_agents',
   'Conversation',
   'Outcome',
