@@ -3,7 +3,7 @@
  * every comparison applies, and per scenario what differs and the check that it differs exactly so.
  */
 import type { ChatRequestBody } from '../test/support/openaiServer';
-import type { Documented, Scenario } from './scenario';
+import type { Documented } from './scenario';
 import { divergesAt } from './verdict';
 
 /** Rules every agents-py comparison applies, printed in the header of the run. */
@@ -27,24 +27,10 @@ export function withoutAuthorNames(bodies: readonly ChatRequestBody[]): ChatRequ
 }
 
 /**
- * The scenarios with the agents-py side's documented differences added (`documented["agents-py"]`),
- * looked up by scenario name; a name that matches no scenario is an error, so a renamed scenario
- * cannot drop its documented difference silently.
+ * The agents-py side's documented differences by scenario name, added to the scenarios as
+ * `documented["agents-py"]` (scenarios/index.ts, `withDocumented`: an unknown name is an error).
  */
-export function withAgentsPyDocumented(scenarios: Scenario[]): Scenario[] {
-  const names = new Set(scenarios.map((s) => s.name));
-  for (const name of DOCUMENTED.keys()) {
-    if (!names.has(name)) throw new Error(`agentsPyDocumented.ts: no scenario named "${name}"`);
-  }
-  return scenarios.map((scenario) => {
-    const own = DOCUMENTED.get(scenario.name);
-    return own
-      ? { ...scenario, documented: { ...scenario.documented, 'agents-py': own } }
-      : scenario;
-  });
-}
-
-const DOCUMENTED = new Map<string, Documented>([
+export const AGENTS_PY_DIFFERENCES: Readonly<Record<string, Documented>> = Object.fromEntries([
   [
     'an ordinary call between two gated ones: approvals in call order, one rejected',
     {

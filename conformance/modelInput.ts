@@ -16,7 +16,7 @@ export const INPUT_RULES = [
   'AF also sends parallel_tool_calls: false and tool_choice "auto"; only messages, tools, model and temperature are compared',
 ];
 
-type Message = Record<string, unknown> & { role: string; content?: unknown };
+export type Message = Record<string, unknown> & { role: string; content?: unknown };
 
 function messageLine(m: Message): string {
   const parts = [m.role];
@@ -55,13 +55,37 @@ function toolsOf(body: ChatRequestBody): string[] {
 }
 
 /**
+ * A reply's text and its tool calls as one assistant message: the Agents SDK sends them as two
+ * consecutive ones (the text, then `content: null` with the calls), the engine as one.
+ */
+export function joinTextAndCalls(messages: readonly Message[]): Message[] {
+  const out: Message[] = [];
+  for (const m of messages) {
+    const last = out[out.length - 1];
+    if (
+      m.role === 'assistant' &&
+      (m.content === null || m.content === undefined) &&
+      Array.isArray(m.tool_calls) &&
+      last?.role === 'assistant' &&
+      last.name === undefined &&
+      last.tool_calls === undefined
+    ) {
+      out[out.length - 1] = { ...last, tool_calls: m.tool_calls };
+    } else out.push(m);
+  }
+  return out;
+}
+
+/**
  * The first difference in what the model was given, or undefined. Calls are paired in order; the
- * side is named `label` in the report.
+ * side is named `label` in the report; `sideMessages` applies a side's documented rule to its
+ * messages first.
  */
 export function modelInputDifference(
   engine: readonly ChatRequestBody[],
   af: readonly ChatRequestBody[],
   label = 'AF',
+  sideMessages: (messages: readonly Message[]) => readonly Message[] = (m) => m,
 ): string | undefined {
   if (engine.length !== af.length) {
     return `engine made ${engine.length} model calls, ${label} ${af.length}`;
@@ -70,7 +94,7 @@ export function modelInputDifference(
     const a = af[i]!;
     const where = `model call ${i + 1}`;
     const em = (e.messages ?? []).map(messageLine);
-    const am = (a.messages ?? []).map(messageLine);
+    const am = sideMessages(a.messages ?? []).map(messageLine);
     for (let k = 0; k < Math.max(em.length, am.length); k++) {
       if (em[k] !== am[k]) {
         return `${where}, message ${k + 1}: engine ${em[k] ?? '(none)'} / ${label} ${am[k] ?? '(none)'}`;

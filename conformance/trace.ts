@@ -24,7 +24,11 @@ export type DriverEvent =
     }
   | {
       t: 'end';
-      how: 'idle' | 'user_terminated' | 'paused' | 'error';
+      /**
+       * driver.py: idle | user_terminated | paused | error. The Agents SDK driver reports the
+       * conversation's own end: `completed: <reason>`, `failed: <code>`, paused or error.
+       */
+      how: string;
       error?: string;
       /** A pause: the ids of the requests left open. */
       open?: string[];
@@ -217,12 +221,16 @@ class HandoffResults {
   }
 }
 
+/**
+ * The target a handoff tool's result names: `{"handoff_to": x}` (the engine, Agent Framework) or
+ * `{"assistant": x}` (the Agents SDK's transfer message).
+ */
 function handoffTarget(result: string): unknown {
   try {
     const parsed: unknown = JSON.parse(result);
-    return typeof parsed === 'object' && parsed !== null && 'handoff_to' in parsed
-      ? (parsed as { handoff_to: unknown }).handoff_to
-      : undefined;
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    if ('handoff_to' in parsed) return (parsed as { handoff_to: unknown }).handoff_to;
+    return 'assistant' in parsed ? (parsed as { assistant: unknown }).assistant : undefined;
   } catch {
     return undefined;
   }

@@ -2,6 +2,8 @@
  * Talking to the user: an agent asks and the reply returns to it (or, with returnToPrevious off,
  * to the start agent), tools approved and rejected, and autonomous mode with a turn limit.
  */
+import { differenceOf } from '../compare';
+import { modelInputDifference } from '../modelInput';
 import { call, handoff, say, tool, workflow, type Scenario } from '../scenario';
 
 const refundTool = tool(
@@ -120,6 +122,41 @@ export const INTERACTION: Scenario[] = [
     },
     decisions: [true],
     inputs: [''],
+  },
+  {
+    name: 'an approval batch with text and a handoff: the handoff waits for the approval',
+    doc: desk(true),
+    opening: 'Refund order A-7, then back to the front.',
+    script: {
+      front: [handoff('billing'), say('Front desk: the refund is done.')],
+      billing: [
+        {
+          text: 'Refunding A-7, then back to the front.',
+          toolCalls: [
+            { name: 'issue_refund', arguments: { order: 'A-7' } },
+            { name: 'handoff_to_front', arguments: {} },
+          ],
+        },
+      ],
+    },
+    decisions: [true],
+    inputs: [''],
+    documented: {
+      af: {
+        difference:
+          'the text of an approval-gated reply is not shared on AF (as in "a gated reply with ' +
+          'text, then a handoff"): same route; front, called after the handoff, sees one message less',
+        check: (observed) => {
+          const difference = differenceOf(observed);
+          if (difference)
+            return `step ${difference.step}: ${difference.engine} / ${difference.side}`;
+          const seen = modelInputDifference(observed.engineRequests, observed.sideRequests);
+          const documented =
+            'model call 3, message 5: engine assistant (billing) "Refunding A-7, then back to the front." / AF (none)';
+          return seen === documented ? undefined : `what the agents see: ${seen ?? 'the same'}`;
+        },
+      },
+    },
   },
   {
     name: 'autonomous mode with a turn limit of 2: three replies, then the user is asked',

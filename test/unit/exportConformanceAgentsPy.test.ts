@@ -5,9 +5,9 @@
  * nothing else.
  */
 import { describe, expect, it } from 'vitest';
-import { withAgentsPyDocumented, withoutAuthorNames } from '../../conformance/agentsPyDocumented';
+import { AGENTS_PY_DIFFERENCES, withoutAuthorNames } from '../../conformance/agentsPyDocumented';
 import type { Scenario } from '../../conformance/scenario';
-import { SCENARIOS } from '../../conformance/scenarios';
+import { SCENARIOS, withDocumented } from '../../conformance/scenarios';
 import { makeDoc } from '../support/engineHarness';
 
 const scenario = (name: string): Scenario => ({
@@ -29,9 +29,9 @@ describe('agents-py documented differences', () => {
   });
 
   it('refuse a scenario name that no longer exists', () => {
-    expect(() => withAgentsPyDocumented([scenario('something else')])).toThrow(
-      /no scenario named "an ordinary call between two gated ones/,
-    );
+    expect(() =>
+      withDocumented([scenario('something else')], 'agents-py', AGENTS_PY_DIFFERENCES),
+    ).toThrow(/agents-py: no scenario named an ordinary call between two gated ones/);
   });
 });
 

@@ -4,7 +4,9 @@
  * the side's label; the results table has one column per side.
  */
 import { describe, expect, it } from 'vitest';
+import { joinTextAndCalls } from '../../conformance/modelInput';
 import type { Observed, Scenario } from '../../conformance/scenario';
+import { SCENARIOS, withDocumented } from '../../conformance/scenarios';
 import { resultsTable } from '../../conformance/table';
 import type { Step } from '../../conformance/trace';
 import { divergesAt, verdictOf } from '../../conformance/verdict';
@@ -90,6 +92,34 @@ describe('conformance sides', () => {
       '| Scenario | AF | Agents SDK TS | Py |',
       '|---|---|---|---|',
       '| a \\| b | agrees | differs as documented | — |',
+    ]);
+  });
+
+  it("attaches a side's documented differences by scenario name, refusing unknown names", () => {
+    const documented = { difference: 'x', check: () => undefined };
+    const [first] = withDocumented([scenario], 'agents-ts', { greeting: documented });
+    expect(Object.keys(first!.documented ?? {})).toEqual(['af', 'agents-ts']);
+    expect(() => withDocumented([scenario], 'agents-ts', { 'no such': documented })).toThrow(
+      'agents-ts: no scenario named no such',
+    );
+    expect(SCENARIOS.filter((s) => s.documented?.['agents-ts']).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("compares the Agents SDK's text message and calls message as one assistant message", () => {
+    const calls = [{ id: 'c1', type: 'function', function: { name: 't', arguments: '{}' } }];
+    expect(
+      joinTextAndCalls([
+        { role: 'user', content: 'Hi.' },
+        { role: 'assistant', content: 'Let me check.' },
+        { role: 'assistant', content: null, tool_calls: calls },
+        { role: 'assistant', content: 'Other.', name: 'b' },
+        { role: 'assistant', content: null, tool_calls: calls },
+      ]),
+    ).toEqual([
+      { role: 'user', content: 'Hi.' },
+      { role: 'assistant', content: 'Let me check.', tool_calls: calls },
+      { role: 'assistant', content: 'Other.', name: 'b' },
+      { role: 'assistant', content: null, tool_calls: calls },
     ]);
   });
 });

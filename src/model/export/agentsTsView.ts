@@ -67,10 +67,13 @@ function sharedView(saved: Saved, callers: string[]): CallModelInputFilter {
       if (role === 'user') {
         if (!prompts.has(i) || mine) input.push(item);
       } else if (role === 'assistant') {
-        if (mine || owner === null) input.push(item);
+        // Plain text content, as Handoff Studio sends it (the Chat Completions converter passes
+        // a string through; text parts would become a list of parts).
+        const text = { ...item, content: textOf(item) } as AgentInputItem;
+        if (mine || owner === null) input.push(text);
         else if (textOf(item).trim() !== '') {
           const providerData = (item as { providerData?: Record<string, unknown> }).providerData;
-          input.push({ ...item, providerData: { ...providerData, name: owner } } as AgentInputItem);
+          input.push({ ...text, providerData: { ...providerData, name: owner } } as AgentInputItem);
         }
       } else if (item.type === 'function_call' || item.type === 'function_call_result') {
         if (mine) input.push(asHandoffResult(item));
