@@ -11,7 +11,12 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTopology, handoffTools, parseWorkflow, parseWorkflowText } from '../../src/model';
 import type { Workflow } from '../../src/model';
-import { exportAgentsPy, exportWorkflow } from '../../src/model/export';
+import {
+  agentsPyLimitations,
+  exportAgentsPy,
+  exportWorkflow,
+  planExport,
+} from '../../src/model/export';
 
 const EXAMPLES = 'public/examples';
 const GOLDEN = 'test/fixtures/golden';
@@ -155,5 +160,28 @@ describe('agents-py: hostile strings stay inside literals', () => {
     const found = inspect(exportAgentsPy(doc.doc));
     expect(found.calls).toEqual([]);
     expect(found.strings.filter((s) => s === text).length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('agents-py header', () => {
+  const notes = (file: string) => agentsPyLimitations(planExport(load(join(EXAMPLES, file))));
+  it('names the differences that apply to the document, and only those', () => {
+    const gated = /runs the ungated calls at once/;
+    const handoffs = /Multiple handoffs detected/;
+    // customer_support has an approval-gated tool and handoffs.
+    expect(notes('customer_support.json').some((n) => gated.test(n))).toBe(true);
+    expect(notes('customer_support.json').some((n) => handoffs.test(n))).toBe(true);
+    // homework_tutors has no tools at all.
+    expect(notes('homework_tutors.json').some((n) => gated.test(n))).toBe(false);
+    const single = parseWorkflow({
+      format: 'handoff-workflow',
+      version: 1,
+      name: 'single',
+      startAgent: 'a',
+      agents: [{ name: 'a' }],
+    });
+    if (!single.ok) throw new Error('bad fixture');
+    expect(agentsPyLimitations(planExport(single.doc)).some((n) => handoffs.test(n))).toBe(false);
+    expect(exportAgentsPy(single.doc)).toContain("# - Another agent's text reaches an agent");
   });
 });

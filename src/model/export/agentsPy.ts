@@ -29,6 +29,7 @@ const DEFAULT_MAX_MODEL_CALLS_PER_TURN = 250;
 export function agentsPyLimitations(plan: ExportPlan): string[] {
   const { doc } = plan;
   const out = [...plan.notes];
+  const handsOff = plan.agents.some((a) => plan.topology.targetsOf(a.name).length > 0);
   out.push(
     "What agents see: Conversation._view (the SDK's call_model_input_filter) gives each agent " +
       'the shared transcript and only its own tool calls, results and autonomous prompts, as ' +
@@ -36,22 +37,30 @@ export function agentsPyLimitations(plan: ExportPlan): string[] {
       'for every later agent, so an agent would lose its own tool calls when control returns.',
     "Another agent's text reaches an agent as an assistant message without the author's name: " +
       "the SDK's Chat Completions converter writes no name on assistant messages.",
-    'Handoff tools take no arguments (the SDK offers an empty strict schema); Handoff Studio ' +
-      'offers an optional "reason".',
-    'A second handoff call in one reply is answered "Multiple handoffs detected, ignoring this ' +
-      'one." (Handoff Studio: "Ignored: only one handoff per reply.").',
-    'A handoff call whose arguments are not valid JSON is taken (the SDK reads no handoff ' +
-      'arguments); Handoff Studio refuses it with "Error: invalid JSON arguments.".',
-    'In a reply with approval-gated calls, the SDK runs the ungated calls at once and waits ' +
-      'only for the gated ones; Handoff Studio holds the whole batch until every approval.',
-    `termination.maxHandoffsPerTurn = ${doc.termination.maxHandoffsPerTurn}: checked by ` +
-      "Conversation in the SDK's on_handoff hook; the handoff that goes over is answered by the " +
-      'SDK before the hook stops the run, so it shows as taken.',
-    `The model-call bound (${doc.termination.maxModelCallsPerTurn ?? DEFAULT_MAX_MODEL_CALLS_PER_TURN} ` +
-      "per user turn) is the SDK's max_turns for each run, less the calls already made in the turn.",
     'Termination, autonomous continuations, returnToPrevious and the loop guard are not SDK ' +
       'features: Conversation implements them around Runner.run.',
+    `The model-call bound (${doc.termination.maxModelCallsPerTurn ?? DEFAULT_MAX_MODEL_CALLS_PER_TURN} ` +
+      "per user turn) is the SDK's max_turns for each run, less the calls already made in the turn.",
   );
+  if (handsOff) {
+    out.push(
+      'Handoff tools take no arguments (the SDK offers an empty strict schema); Handoff Studio ' +
+        'offers an optional "reason".',
+      'A second handoff call in one reply is answered "Multiple handoffs detected, ignoring ' +
+        'this one." (Handoff Studio: "Ignored: only one handoff per reply.").',
+      'A handoff call whose arguments are not valid JSON is taken (the SDK reads no handoff ' +
+        'arguments); Handoff Studio refuses it with "Error: invalid JSON arguments.".',
+      `termination.maxHandoffsPerTurn = ${doc.termination.maxHandoffsPerTurn}: checked by ` +
+        "Conversation in the SDK's on_handoff hook; the handoff that goes over is answered by " +
+        'the SDK before the hook stops the run, so it shows as taken.',
+    );
+  }
+  if (plan.tools.some((t) => t.approval === 'always_require')) {
+    out.push(
+      'In a reply with approval-gated calls, the SDK runs the ungated calls at once and waits ' +
+        'only for the gated ones; Handoff Studio holds the whole batch until every approval.',
+    );
+  }
   if (doc.tools.length > 0) {
     out.push(
       'Tools are simulated in Handoff Studio: each tool below is a FunctionTool that returns its ' +
