@@ -19,6 +19,7 @@ import { table } from './measure';
 
 const REPEATS = 7;
 
+/** A chain of five agents, each handing on once; the last answers. */
 export function chain5(): Scenario {
   const agents = ['a1', 'a2', 'a3', 'a4', 'a5'];
   return {
@@ -36,6 +37,7 @@ export function chain5(): Scenario {
   };
 }
 
+/** Two agents handing the conversation to and fro 50 times; then one answers. */
 export function pingPong50(): Scenario {
   return {
     name: 'ping-pong-50',
@@ -56,7 +58,7 @@ export function pingPong50(): Scenario {
   };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 async function measure(
   scenario: Scenario,

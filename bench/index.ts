@@ -1,4 +1,5 @@
 /** `npm run bench`: prints performance figures (nothing here is asserted). */
+import { benchAgents } from './agents';
 import { benchAgentsPy } from './agentsPy';
 import { benchConformance } from './conformance';
 import { benchDesigner } from './designer';
@@ -12,6 +13,7 @@ console.log(`# Handoff Studio benchmarks (${new Date().toISOString()}, Node ${pr
 if (!only || only === 'model') benchModel();
 if (!only || only === 'engine') await benchEngine();
 if (!only || only === 'conformance') await benchConformance();
+if (!only || only === 'agents') await benchAgents();
 if (!only || only === 'agents-py') await benchAgentsPy();
 if (!only || only === 'designer') await benchDesigner();
 if (!only || only === 'trace') await benchTrace();

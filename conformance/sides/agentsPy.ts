@@ -18,7 +18,7 @@ import type { Side } from '../side';
 import { afSteps, type DriverEvent } from '../trace';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const LABEL = 'Agents SDK Py';
+const LABEL = 'Agents SDK Python';
 
 /**
  * The export's Conversation ends with the engine's reasons; agentsPyDriver.py adds the reason to

@@ -168,6 +168,7 @@ describe('hostile strings stay inside literals', () => {
       const found = inspect(exportAgentsTs(hostile(text)));
       expect(found.calls).toEqual([]);
       expect(found.imports).toEqual([
+        'node:events',
         'node:process',
         'node:readline',
         'node:url',

@@ -267,6 +267,9 @@ async function main(): Promise<number> {
   }
   // Traces go to the OpenAI platform, which the key of another endpoint cannot reach.
   if (baseURL !== undefined) setTracingDisabled(true);
+  // Every model request of an SDK run adds a listener to the run's own abort signal: without
+  // this, Node warns of a leak after ten model calls in one run.
+  setMaxListeners(0);
   const runner = new Runner({
     modelProvider: new OpenAIProvider({ apiKey, baseURL, useResponses: false }),
     workflowName: WORKFLOW_NAME,

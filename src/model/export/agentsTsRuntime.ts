@@ -14,7 +14,8 @@ import { AGENTS_TS_VIEW } from './agentsTsView';
 /** The conversation driver: the shared view, then runConversation() and the terminal. */
 export const AGENTS_TS_CONVERSATION = `${AGENTS_TS_VIEW}\n${AGENTS_TS_DRIVER}`;
 
-export const AGENTS_TS_IMPORTS = `import { argv, env, exit, stderr, stdin, stdout } from 'node:process';
+export const AGENTS_TS_IMPORTS = `import { setMaxListeners } from 'node:events';
+import { argv, env, exit, stderr, stdin, stdout } from 'node:process';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import {
@@ -35,6 +36,7 @@ import {
 
 /** Names the fixed parts define at module level (agents and tools must not reuse them). */
 export const AGENTS_TS_MODULE_NAMES = [
+  'setMaxListeners',
   'argv',
   'env',
   'exit',
