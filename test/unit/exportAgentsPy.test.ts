@@ -92,7 +92,6 @@ describe('exported agents-py modules compile', () => {
       '__future__',
       'agents',
       'asyncio',
-      'dataclasses',
       'json',
       'openai',
       'os',

@@ -13,7 +13,6 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from agents import (
@@ -42,8 +41,6 @@ export const AGENTS_PY_MODULE_NAMES = [
   'os',
   're',
   'sys',
-  'dataclass',
-  'field',
   'Any',
   'Callable',
   'Agent',
@@ -169,7 +166,6 @@ export const AGENTS_PY_CONVERSATION = String.raw`class HandoffLimitReached(Excep
     """The document's loop guard: more handoffs since the last user message than allowed."""
 
 
-@dataclass
 class Outcome:
     """Where a conversation stands after send() or decide().
 
@@ -178,11 +174,22 @@ class Outcome:
     (reason: loop_guard, model_call_limit; detail says more).
     """
 
-    kind: str
-    agent: str | None = None
-    reason: str | None = None
-    detail: str | None = None
-    approvals: list[ToolApprovalItem] = field(default_factory=list)
+    def __init__(
+        self,
+        kind: str,
+        agent: str | None = None,
+        reason: str | None = None,
+        detail: str | None = None,
+        approvals: list[ToolApprovalItem] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.agent = agent
+        self.reason = reason
+        self.detail = detail
+        self.approvals = approvals or []
+
+    def __repr__(self) -> str:
+        return f"Outcome({self.kind!r}, agent={self.agent!r}, reason={self.reason!r})"
 
 
 class _Hooks(RunHooks):
