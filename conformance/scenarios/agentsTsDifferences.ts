@@ -6,6 +6,7 @@
  */
 import { differenceOf } from '../compare';
 import { modelInputDifference, joinTextAndCalls } from '../modelInput';
+import { unansweredCalls } from '../requestShape';
 import type { Documented, Observed } from '../scenario';
 import { divergesAt } from '../verdict';
 
@@ -20,7 +21,7 @@ export const AGENTS_TS_DIFFERENCES: Readonly<Record<string, Documented>> = {
   'a tool and its approval in a reply that also hands off: the handoff waits, then passes': {
     difference:
       'a reply with an approval-gated call and a handoff: the SDK hands off at once; the gated ' +
-      "call is neither asked about nor run (it stays unanswered in that agent's history); the " +
+      "call is neither asked about nor run, and is dropped from that agent's history; the " +
       'engine asks, runs it, then hands off',
     check: divergesAt({
       at: 4,
@@ -51,6 +52,36 @@ export const AGENTS_TS_DIFFERENCES: Readonly<Record<string, Documented>> = {
         (m) => m.name === 'billing' && m.content === 'Refunding A-7, then back to the front.',
       );
       return shared ? undefined : "front's request lacks billing's text";
+    },
+  },
+  'a gated call and a handoff in one reply, then the same agent again: its request is whole': {
+    difference:
+      'as above, the SDK hands off without asking for the gated call; when billing is called ' +
+      'again its request no longer carries that call (the SDK dropped it), so it stays one a ' +
+      'real OpenAI endpoint accepts',
+    check: (observed) => {
+      const off = divergesAt({
+        at: 4,
+        engine: [
+          'approval requested by billing for issue_refund({"order":"A-7"})',
+          'billing calls issue_refund({"order":"A-7"}) -> "Refund issued for order A-7."',
+        ],
+        side: [],
+        rejoin: true,
+      })(observed);
+      if (off) return off;
+      const unanswered = unansweredCalls(observed.sideRequests);
+      if (unanswered.length) return `a request OpenAI refuses: ${unanswered[0]}`;
+      const last = observed.sideRequests.at(-1)?.messages ?? [];
+      const calls = last.flatMap(
+        (m) => (m.tool_calls as Array<{ function: { name: string } }> | undefined) ?? [],
+      );
+      if (!calls.some((c) => c.function.name === 'handoff_to_front')) {
+        return "billing's second request lacks its own handoff call";
+      }
+      return calls.some((c) => c.function.name === 'issue_refund')
+        ? "billing's second request carries the dropped call"
+        : undefined;
     },
   },
   'an ordinary call between two gated ones: approvals in call order, one rejected': {

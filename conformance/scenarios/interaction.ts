@@ -159,6 +159,25 @@ export const INTERACTION: Scenario[] = [
     },
   },
   {
+    name: 'a gated call and a handoff in one reply, then the same agent again: its request is whole',
+    doc: desk(true),
+    opening: 'Refund order A-7, then back to the front.',
+    script: {
+      front: [handoff('billing'), say('Front desk: anything else?'), handoff('billing')],
+      billing: [
+        {
+          toolCalls: [
+            { name: 'issue_refund', arguments: { order: 'A-7' } },
+            { name: 'handoff_to_front', arguments: {} },
+          ],
+        },
+        say('Billing again: how can I help?'),
+      ],
+    },
+    decisions: [true],
+    inputs: ['Back to billing, please.', ''],
+  },
+  {
     name: 'autonomous mode with a turn limit of 2: three replies, then the user is asked',
     doc: workflow({
       name: 'autonomous',

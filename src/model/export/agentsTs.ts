@@ -71,8 +71,7 @@ export function agentsTsLimitations(plan: ExportPlan): string[] {
       'A reply with approval-gated calls: the SDK runs its ordinary calls at once and asks for ' +
         'the approvals after them (Handoff Studio holds the whole batch until every answer).',
       'A reply with an approval-gated call and a handoff: the SDK hands off at once; the gated ' +
-        "call is neither asked about nor run and stays unanswered in that agent's history (a " +
-        "real OpenAI endpoint refuses that agent's next request).",
+        "call is neither asked about nor run, and is dropped from that agent's history.",
     );
   }
   if (doc.tools.length > 0) {
