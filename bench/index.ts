@@ -1,5 +1,6 @@
 /** `npm run bench`: prints performance figures (nothing here is asserted). */
 import { benchAgents } from './agents';
+import { benchAgentsPy } from './agentsPy';
 import { benchConformance } from './conformance';
 import { benchDesigner } from './designer';
 import { benchEngine } from './engine';
@@ -14,6 +15,7 @@ if (!only || only === 'model') benchModel();
 if (!only || only === 'engine') await benchEngine();
 if (!only || only === 'conformance') await benchConformance();
 if (!only || only === 'agents') await benchAgents();
+if (!only || only === 'agents-py') await benchAgentsPy();
 if (!only || only === 'designer') await benchDesigner();
 if (!only || only === 'trace') await benchTrace();
 if (!only || only === 'store') await benchStore();

@@ -41,9 +41,9 @@ export class PythonDriver {
 
   private constructor(private readonly child: ChildProcessWithoutNullStreams) {}
 
-  /** Starts the driver and waits until Agent Framework is imported. */
-  static async start(python: string): Promise<PythonDriver> {
-    const child = spawn(python, [DRIVER], {
+  /** Starts the driver (driver.py, or another of the same protocol) and waits until it is ready. */
+  static async start(python: string, script: string = DRIVER): Promise<PythonDriver> {
+    const child = spawn(python, [script], {
       env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' },
     });
     const driver = new PythonDriver(child);

@@ -9,29 +9,35 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REQUIREMENTS = 'requirements-conformance.txt';
+/** The OpenAI Agents SDK side's environment: its own venv (it needs a newer `openai`). */
+export const AGENTS_VENV = { dir: '.venv-agents', requirements: 'requirements-agents.txt' };
 const MIN = [3, 10] as const;
 
 export class MissingPython extends Error {}
 
 /** Returns the venv's python, creating the venv and installing the pins when needed. */
-export function ensureVenv(root: string, log: (line: string) => void): string {
-  const python = join(root, '.venv', process.platform === 'win32' ? 'Scripts' : 'bin', 'python');
-  const pins = readPins(join(root, REQUIREMENTS));
+export function ensureVenv(
+  root: string,
+  log: (line: string) => void,
+  { dir = '.venv', requirements = REQUIREMENTS } = {},
+): string {
+  const python = join(root, dir, process.platform === 'win32' ? 'Scripts' : 'bin', 'python');
+  const pins = readPins(join(root, requirements));
   if (existsSync(python) && versionOk(python) && installedMatch(python, pins)) return python;
   if (!existsSync(python) || !versionOk(python)) {
     const base = findBasePython();
-    log(`creating .venv with ${base}`);
-    run(base, ['-m', 'venv', '--clear', join(root, '.venv')], root, 'python3 -m venv .venv');
+    log(`creating ${dir} with ${base}`);
+    run(base, ['-m', 'venv', '--clear', join(root, dir)], root, `python3 -m venv ${dir}`);
   }
-  log(`installing ${REQUIREMENTS} into .venv`);
+  log(`installing ${requirements} into ${dir}`);
   run(
     python,
-    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', REQUIREMENTS],
+    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', requirements],
     root,
-    `pip install -r ${REQUIREMENTS}`,
+    `pip install -r ${requirements}`,
   );
   if (!installedMatch(python, pins)) {
-    throw new MissingPython(`.venv does not hold the versions pinned in ${REQUIREMENTS}.`);
+    throw new MissingPython(`${dir} does not hold the versions pinned in ${requirements}.`);
   }
   return python;
 }

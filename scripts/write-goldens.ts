@@ -17,6 +17,7 @@ const TARGETS: ReadonlyArray<[string, ExportTarget]> = [
   ['py', 'python'],
   ['cs', 'dotnet'],
   ['agents.ts', 'agents-ts'],
+  ['agents.py', 'agents-py'],
 ];
 
 function writeGoldens(source: string, outDir: string): void {

@@ -19,7 +19,7 @@ const USAGE = `Handoff Studio CLI
 
 Usage:
   cli validate WORKFLOW.json [--json]
-  cli export WORKFLOW.json --to json|mermaid|python|dotnet|agents-ts [--schema-url URL]
+  cli export WORKFLOW.json --to json|mermaid|python|dotnet|agents-ts|agents-py [--schema-url URL]
   cli run WORKFLOW.json --input TEXT [--input TEXT ...] [--decision approve|reject ...]
       [--provider simulator|openai [--base-url URL] [--model NAME]] [--script SCRIPT.json]
       [--store DIR] [--delay-ms N]

@@ -1,3 +1,5 @@
+/** Every conformance scenario, in the order they run, with each side's documented differences. */
+import { AGENTS_PY_DIFFERENCES } from '../agentsPyDocumented';
 import type { Documented, Scenario } from '../scenario';
 import { AGENTS_TS_DIFFERENCES } from './agentsTsDifferences';
 import { DIFFERENCES } from './differences';
@@ -27,7 +29,19 @@ export function withDocumented(
 }
 
 export const SCENARIOS: Scenario[] = withDocumented(
-  [...EXAMPLES, ...TOPOLOGIES, ...INTERACTION, ...ORDER, ...RESUME, ...TERMINATION, ...DIFFERENCES],
-  'agents-ts',
-  AGENTS_TS_DIFFERENCES,
+  withDocumented(
+    [
+      ...EXAMPLES,
+      ...TOPOLOGIES,
+      ...INTERACTION,
+      ...ORDER,
+      ...RESUME,
+      ...TERMINATION,
+      ...DIFFERENCES,
+    ],
+    'agents-ts',
+    AGENTS_TS_DIFFERENCES,
+  ),
+  'agents-py',
+  AGENTS_PY_DIFFERENCES,
 );

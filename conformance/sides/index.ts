@@ -5,12 +5,14 @@
 import type { Side } from '../side';
 import { agentFrameworkSide } from './agentFramework';
 import { agentsTsSide } from './agentsTs';
+import { agentsPySide } from './agentsPy';
 
 type Start = (log: (line: string) => void) => Promise<Side>;
 
 const SIDES: ReadonlyArray<readonly [string, Start]> = [
   ['af', agentFrameworkSide],
   ['agents-ts', agentsTsSide],
+  ['agents-py', agentsPySide],
 ];
 
 export const SIDE_NAMES: readonly string[] = SIDES.map(([name]) => name);

@@ -1,10 +1,17 @@
-/** `cli export FILE --to json|mermaid|python|dotnet|agents-ts`: prints the export on stdout. */
+/** `cli export FILE --to json|mermaid|python|dotnet|agents-ts|agents-py`: prints the export on stdout. */
 import { DEFAULT_SCHEMA_URL, hasErrors, sortIssues, validateWorkflow } from '../model';
 import { exportWorkflow } from '../model/export';
 import { EXIT, UsageError, type CliIO } from './io';
 import { formatProblem, loadWorkflow } from './load';
 
-export const EXPORT_TARGETS = ['json', 'mermaid', 'python', 'dotnet', 'agents-ts'] as const;
+export const EXPORT_TARGETS = [
+  'json',
+  'mermaid',
+  'python',
+  'dotnet',
+  'agents-ts',
+  'agents-py',
+] as const;
 export type ExportTarget = (typeof EXPORT_TARGETS)[number];
 
 export function parseExportTarget(value: string | undefined): ExportTarget {

@@ -138,7 +138,7 @@ describe('cli export', () => {
 
   it('exits 2 for a missing or unknown --to and for unreadable files', async () => {
     expect((await runCli(['export', 'public/examples/customer_support.json'])).stderr).toContain(
-      'export needs --to json|mermaid|python|dotnet|agents-ts.',
+      'export needs --to json|mermaid|python|dotnet|agents-ts|agents-py.',
     );
     expect(
       (await runCli(['export', 'public/examples/customer_support.json', '--to', 'yaml'])).code,

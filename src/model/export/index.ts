@@ -1,6 +1,6 @@
 /**
  * Exporters of the workflow document: canonical JSON, a Mermaid flowchart, Microsoft Agent
- * Framework code for Python and .NET, and OpenAI Agents SDK code for TypeScript. Pure functions of the document; no Node built-ins.
+ * Framework code for Python and .NET, and OpenAI Agents SDK code for TypeScript and Python. Pure functions of the document; no Node built-ins.
  */
 import type { Workflow } from '../schema';
 import { serializeWorkflow, type SerializeOptions } from '../serialize';
@@ -8,16 +8,18 @@ import { exportMermaid } from './mermaid';
 import { exportPython } from './python';
 import { exportDotnet } from './dotnet';
 import { exportAgentsTs } from './agentsTs';
+import { exportAgentsPy } from './agentsPy';
 
 export { exportMermaid, mermaidText, MERMAID_MESH_MAX_AGENTS } from './mermaid';
 export { exportPython, pythonLimitations, PYTHON_AF_VERSIONS } from './python';
 export { exportDotnet, dotnetLimitations } from './dotnet';
 export { exportAgentsTs, agentsTsLimitations, AGENTS_TS_VERSION } from './agentsTs';
+export { exportAgentsPy, agentsPyLimitations, AGENTS_PY_VERSIONS } from './agentsPy';
 export { planExport, type ExportPlan, type PlannedEdge } from './plan';
 export { quoted, pyString, csString, pyValue, IdentifierAllocator } from './literals';
 
 /** The export targets of `exportWorkflow`. */
-export type ExportTarget = 'json' | 'mermaid' | 'python' | 'dotnet' | 'agents-ts';
+export type ExportTarget = 'json' | 'mermaid' | 'python' | 'dotnet' | 'agents-ts' | 'agents-py';
 
 export const EXPORT_TARGETS: readonly ExportTarget[] = [
   'json',
@@ -25,6 +27,7 @@ export const EXPORT_TARGETS: readonly ExportTarget[] = [
   'python',
   'dotnet',
   'agents-ts',
+  'agents-py',
 ];
 
 /**
@@ -48,5 +51,7 @@ export function exportWorkflow(
       return exportDotnet(doc);
     case 'agents-ts':
       return exportAgentsTs(doc);
+    case 'agents-py':
+      return exportAgentsPy(doc);
   }
 }

@@ -3,6 +3,8 @@ import type { Workflow } from '../../model';
 import {
   agentsTsLimitations,
   AGENTS_TS_VERSION,
+  agentsPyLimitations,
+  AGENTS_PY_VERSIONS,
   dotnetLimitations,
   exportWorkflow,
   planExport,
@@ -59,12 +61,20 @@ const FORMATS: readonly Format[] = [
     mime: 'text/plain',
     hint: `OpenAI Agents SDK for TypeScript (checked against ${AGENTS_TS_VERSION}): run it with npx tsx. Set OPENAI_API_KEY to run it; no key is ever part of the export.`,
   },
+  {
+    target: 'agents-py',
+    tab: 'Agents SDK (Py)',
+    extension: 'agents.py',
+    mime: 'text/x-python',
+    hint: `OpenAI Agents SDK for Python (checked against ${AGENTS_PY_VERSIONS}). Set OPENAI_API_KEY to run it; no key is ever part of the export.`,
+  },
 ];
 
 function notesFor(doc: Workflow, target: ExportTarget): string[] {
   if (target === 'python') return pythonLimitations(planExport(doc));
   if (target === 'dotnet') return dotnetLimitations(planExport(doc));
   if (target === 'agents-ts') return agentsTsLimitations(planExport(doc));
+  if (target === 'agents-py') return agentsPyLimitations(planExport(doc));
   return [];
 }
 
