@@ -100,8 +100,10 @@ export async function testCommand(args: TestArgs, io: CliIO): Promise<number> {
       ...(store ? { store } : {}),
       ...(args.cases ? { caseIds: args.cases } : {}),
       ...(args.model !== undefined ? { model: args.model } : {}),
+      ...(process.stderr.isTTY ? { onSample: showProgress } : {}),
     });
   } finally {
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     if (store instanceof FileCheckpointStore) store.close();
@@ -136,6 +138,11 @@ function checkRunnable(doc: Workflow, args: TestArgs, io: CliIO): boolean {
     return false;
   }
   return true;
+}
+
+/** On a terminal only: how many samples are done, rewritten in place on stderr. */
+function showProgress(_sample: unknown, progress: { done: number; total: number }): void {
+  process.stderr.write(`\r${progress.done}/${progress.total} samples`);
 }
 
 function createStore(dir: string | undefined): CheckpointStore | undefined {

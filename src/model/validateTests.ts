@@ -155,8 +155,58 @@ export function regexProblem(source: string): string | undefined {
   }
   try {
     new RegExp(source);
-    return undefined;
   } catch (error) {
     return `The regular expression does not compile: ${(error as Error).message}`;
   }
+  if (hasNestedRepetition(source)) {
+    return (
+      'The regular expression repeats a group that itself repeats (like "(a+)+"), which can ' +
+      'take exponential time on a long message; rewrite it without the nesting.'
+    );
+  }
+  return undefined;
+}
+
+/**
+ * True when a repeated group (`(…)*`, `(…)+`, `(…){n,}`) holds a repetition itself: the shape
+ * that makes backtracking matchers take exponential time. Escapes and classes are skipped.
+ */
+export function hasNestedRepetition(source: string): boolean {
+  const repeats: boolean[] = [false];
+  let i = 0;
+  const quantifierAt = (at: number): boolean => {
+    const ch = source[at];
+    return ch === '*' || ch === '+' || (ch === '{' && /^\{\d+,\d*\}/.test(source.slice(at)));
+  };
+  while (i < source.length) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      i += 2;
+      continue;
+    }
+    if (ch === '[') {
+      i++;
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+      i++;
+      if (quantifierAt(i)) repeats[repeats.length - 1] = true;
+      continue;
+    }
+    if (ch === '(') {
+      repeats.push(false);
+      i++;
+      continue;
+    }
+    if (ch === ')') {
+      const inner = repeats.length > 1 ? repeats.pop()! : false;
+      i++;
+      if (quantifierAt(i)) {
+        if (inner) return true;
+        repeats[repeats.length - 1] = true;
+      } else if (inner) repeats[repeats.length - 1] = true;
+      continue;
+    }
+    if (quantifierAt(i) && i > 0) repeats[repeats.length - 1] = true;
+    i++;
+  }
+  return false;
 }

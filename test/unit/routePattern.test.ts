@@ -173,6 +173,30 @@ describe('agreement with a reference matcher', () => {
   });
 });
 
+describe('any text', () => {
+  it('parses or gives one problem with a column inside the text, never throws', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('a', 'b', '_', '>', '(', ')', '|', '?', '*', '+', ' ', '#', '-'),
+          maxLength: 24,
+        }),
+        (text) => {
+          const parsed = parseRoutePattern(text);
+          if (parsed.ok) {
+            expect(typeof compileRoute(parsed.ast).matches(['a', 'b'])).toBe('boolean');
+          } else {
+            expect(parsed.problem.column).toBeGreaterThanOrEqual(1);
+            expect(parsed.problem.column).toBeLessThanOrEqual(text.length + 1);
+            expect(parsed.problem.message.length).toBeGreaterThan(5);
+          }
+        },
+      ),
+      { numRuns: 1000, seed: 14 },
+    );
+  });
+});
+
 describe('helpers', () => {
   it('formats a path as the exact pattern that matches it', () => {
     const route = formatRoutePath(['triage', 'refund']);

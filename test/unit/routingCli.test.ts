@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FileCheckpointStore } from '../../src/storage/fileStore';
 import type { SuiteResult } from '../../src/routing';
 import { runCli } from '../support/cli';
+import { startRoutingServer } from '../support/routingServer';
 
 const examples = readdirSync('public/examples').filter((f) => f.endsWith('.json'));
 const dir = mkdtempSync(join(tmpdir(), 'routing-cli-'));
@@ -131,5 +132,69 @@ describe('cli test', () => {
     const none = await runCli(['test', variant('none', (doc) => delete doc.tests)]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/has no tests/);
+  });
+});
+
+describe('cli test on the openai provider', () => {
+  it('samples against an OpenAI-compatible server; --model reaches the requests', async () => {
+    const routing = await startRoutingServer({
+      seed: 21,
+      rules: [{ when: 'money back', to: 'refund_agent', p: 0.75, otherwise: 'order_agent' }],
+    });
+    try {
+      const file = variant('openai', (doc) => {
+        doc.tests = [
+          {
+            id: 'money',
+            name: 'money back goes to refund',
+            turns: ['I want my money back'],
+            expect: { route: 'triage_agent > refund_agent' },
+            passRate: 50,
+          },
+        ];
+      });
+      const args = ['test', file, '--provider', 'openai', '--base-url', routing.server.baseURL];
+      const { code, stdout } = await runCli([
+        ...args,
+        ...['--model', 'local-model', '--samples', '24', '--concurrency', '4', '--json'],
+      ]);
+      expect(code).toBe(0);
+      const result = JSON.parse(stdout) as SuiteResult;
+      expect(result).toMatchObject({
+        provider: 'openai',
+        model: 'local-model',
+        samplesPerCase: 24,
+      });
+      expect(routing.draws()).toBe(24);
+      expect(routing.server.chatBodies().every((b) => b.model === 'local-model')).toBe(true);
+      const c = result.cases[0]!;
+      expect(c.low).toBeLessThanOrEqual(0.75);
+      expect(c.high).toBeGreaterThanOrEqual(0.75);
+      // The same suite needing 100 %: some sample went to order_agent, so it fails (exit 1).
+      const strict = variant('openai-strict', (doc) => {
+        doc.tests = [
+          {
+            id: 'money',
+            name: 'm',
+            turns: ['I want my money back'],
+            expect: { route: 'triage_agent > refund_agent' },
+          },
+        ];
+      });
+      const failing = await runCli([
+        'test',
+        strict,
+        '--provider',
+        'openai',
+        '--base-url',
+        routing.server.baseURL,
+        '--samples',
+        '24',
+      ]);
+      expect(failing.code).toBe(1);
+      expect(failing.stdout).toMatch(/^FAIL money +\d+\/24 .* needs 100%: route matches/m);
+    } finally {
+      await routing.server.close();
+    }
   });
 });

@@ -244,6 +244,15 @@ describe('judge', () => {
     expect(judged.map((r) => [r.key, r.passed])).toEqual([['outcome', true]]);
   });
 
+  it('never runs a regular expression that validation refuses', () => {
+    const events = [
+      { seq: 1, type: 'message', agent: 'refund', text: `${'a'.repeat(40)}!` },
+    ] as const;
+    const tc = testCase({ outcome: 'asking_user', messages: [{ matches: '^(a+)+$' }] });
+    const [result] = judge([...events], doc, tc).filter((r) => r.key === 'messages[0]');
+    expect(result).toMatchObject({ passed: false, detail: expect.stringMatching(/exponential/) });
+  });
+
   it('arguments compare deeply, key order aside; a raw-text argument never matches a subset', () => {
     const events = [
       { seq: 1, type: 'run_started', runId: 'r' },

@@ -137,6 +137,26 @@ describe('validating tests', () => {
     ]);
   });
 
+  it.each([
+    ['(a+)+', true],
+    ['(a*)*$', true],
+    ['(\\d+)*', true],
+    ['((ab)+c)*', true],
+    ['(a[bc]+)+', true],
+    ['(?:a+){2,}', true],
+    ['(x|y)+', false],
+    ['^refund(ed)?\\b', false],
+    ['\\d+ items', false],
+    ['[a-z]+(foo)+', false],
+    ['(a+){3}', false],
+    ['\\(a+\\)+', false],
+    ['[(]a+[)]+', false],
+  ])('a repeated group holding a repetition (%s) is refused: %s', (matches, refused) => {
+    const issues = testIssues(withTests([{ expect: { messages: [{ matches }] } }]));
+    expect(issues.map((i) => i.code)).toEqual(refused ? ['invalid_test_regex'] : []);
+    if (refused) expect(issues[0]!.message).toMatch(/exponential time/);
+  });
+
   it('a pass rate outside 0–100 and negative limits', () => {
     const doc = withTests([
       { passRate: 101 },
