@@ -7,6 +7,7 @@ import { benchEngine } from './engine';
 import { benchModel } from './model';
 import { benchRouting } from './routing';
 import { benchStore } from './store';
+import { benchTestView } from './testView';
 import { benchTrace } from './trace';
 
 const only = process.argv[2];
@@ -20,3 +21,4 @@ if (!only || only === 'designer') await benchDesigner();
 if (!only || only === 'trace') await benchTrace();
 if (!only || only === 'store') await benchStore();
 if (!only || only === 'tests') await benchRouting();
+if (!only || only === 'testview') benchTestView();

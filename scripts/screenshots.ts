@@ -3,7 +3,8 @@
  * change (and for the README): `npm run screenshots` → docs/screenshots/<state>-<w>x<h>.png.
  * States: the designer with an example, the workflow menu open, the workflow's settings, the
  * JSON view, a simulator run
- * waiting for an approval (the trace on the canvas) and the same run finished.
+ * waiting for an approval (the trace on the canvas) and the same run finished, the Tests panel
+ * after a suite on the simulator, and the canvas test view with a routing table.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -79,6 +80,27 @@ async function shoot(browser: Browser, url: string, size: (typeof SIZES)[number]
   await page.locator('.agent-node[data-agent="refund_agent"] .agent-node__description').click();
   await settle(page, 800);
   await save('run-finished');
+
+  // The example's routing tests, run on the simulator (instant replies), then the canvas view.
+  await panel.getByText('Provider:').click();
+  await panel.getByLabel('Streaming pace').selectOption({ label: 'Instant' });
+  const tests = page.getByRole('region', { name: 'Tests panel' });
+  await tests.getByRole('button', { name: 'Tests' }).click();
+  await tests.getByRole('button', { name: '▶ Run suite' }).click();
+  await tests
+    .getByRole('status')
+    .filter({ hasText: /cases? passed/ })
+    .waitFor({ timeout: 30_000 });
+  await settle(page, 600);
+  await save('tests-panel');
+  await tests.getByRole('button', { name: 'Canvas test view' }).click();
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.locator('.agent-node[data-agent="triage_agent"] .agent-node__description').click();
+  await page
+    .getByRole('region', { name: 'Routing table of triage_agent' })
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await settle(page, 800);
+  await save('test-view');
   await context.close();
 }
 

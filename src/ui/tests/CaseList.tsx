@@ -67,7 +67,7 @@ export function CaseList({ tests, badge }: Props) {
                   if (created) edit(created);
                 }}
               >
-                ⧉
+                Duplicate
               </button>
               <button
                 type="button"
@@ -81,7 +81,7 @@ export function CaseList({ tests, badge }: Props) {
                   if (result.ok) app.say(`Deleted “${test.name}”. Undo with Ctrl+Z.`);
                 }}
               >
-                ×
+                Delete
               </button>
             </li>
           ))}

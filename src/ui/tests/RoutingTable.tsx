@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useApp } from '../../app/appContext';
 import { END, UNKNOWN } from '../../testing/testView';
 import { openSample } from './CaseResult';
@@ -16,6 +17,12 @@ export function RoutingTable({ agent }: { agent: string }) {
   const app = useApp();
   const view = useTestViewVersion();
   const samples = useSuite((s) => s.shown?.result.samples);
+  const ref = useRef<HTMLElement>(null);
+  const on = view !== undefined;
+  // Selecting an agent in the test view shows its table, wherever the inspector was scrolled.
+  useEffect(() => {
+    if (on) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [on, agent]);
   if (!view) return null;
   const table = view.table(agent);
   const rows = [...table].flatMap(([expected, actual]) =>
@@ -23,7 +30,7 @@ export function RoutingTable({ agent }: { agent: string }) {
   );
   const failed = (samples ?? []).filter((s) => !s.passed && s.path.includes(agent));
   return (
-    <section className="routing-table" aria-label={`Routing table of ${agent}`}>
+    <section ref={ref} className="routing-table" aria-label={`Routing table of ${agent}`}>
       <h3>Routing in the suite</h3>
       {rows.length === 0 ? (
         <p className="field__hint">No sample reached {agent}.</p>

@@ -129,8 +129,8 @@ export function SuiteBar({ cases }: { cases: number }) {
               : shown.status === 'stopped'
                 ? 'stopped'
                 : passed === ran
-                  ? 'passed'
-                  : 'failed'}
+                  ? '✓'
+                  : '✗'}
           </span>{' '}
           {passed} of {ran} case{ran === 1 ? '' : 's'} passed · {result!.samples.length} sample
           {result!.samples.length === 1 ? '' : 's'} · {result!.provider}
