@@ -35,6 +35,7 @@ type Mode = 'sensitive' | 'plain';
 let dir: string;
 const texts: Record<Sdk, Partial<Record<Mode, string>>> = { js: {}, python: {} };
 let pythonUnavailable: string | undefined;
+let pythonRejected: string | undefined;
 let sensitiveText: string;
 let plainText: string;
 let requestTools: unknown[];
@@ -58,6 +59,7 @@ beforeAll(async () => {
       sensitive: readFileSync(python.sensitive, 'utf8'),
       plain: readFileSync(python.plain, 'utf8'),
     };
+    pythonRejected = readFileSync(python.rejected, 'utf8');
   }
 }, 300_000);
 
@@ -462,8 +464,8 @@ describe('errors on spans', () => {
   });
 });
 
-describe('a call a person rejected, in traces the real JS SDK writes', () => {
-  const rejected: Partial<Record<Mode, string>> = {};
+describe('a call a person rejected, in traces the real SDKs write', () => {
+  const rejected: Partial<Record<Mode | 'python', string>> = {};
   beforeAll(async () => {
     for (const mode of ['sensitive', 'plain'] as const) {
       const file = join(dir, `rejected.${mode}.ndjson`);
@@ -472,33 +474,42 @@ describe('a call a person rejected, in traces the real JS SDK writes', () => {
     }
   }, 60_000);
 
-  it.for(['sensitive', 'plain'] as const)('%s: the approval is resolved as rejected', (mode) => {
-    const { events, workflow, notes } = importAgentsSdkTrace(rejected[mode]!);
-    for (const event of events) expect(runEventSchema.safeParse(event).success).toBe(true);
-    const request = events.find((e) => e.type === 'approval_requested');
-    const resolved = events.find((e) => e.type === 'approval_resolved');
-    expect(request).toMatchObject({ agent: 'Refunds', name: 'issue_refund' });
-    expect(resolved).toEqual(
-      expect.objectContaining({
-        requestId: request?.type === 'approval_requested' ? request.requestId : '',
-        approved: false,
-      }),
-    );
-    // The rejection names the SDK's own call id, with or without content.
-    const call = events.find((e) => e.type === 'tool_call');
-    expect(call).toMatchObject({ callId: 'call_0_0', name: 'issue_refund' });
-    expect(events).toContainEqual(
-      expect.objectContaining({ type: 'tool_result', callId: 'call_0_0', isError: true }),
-    );
-    expect(workflow.tools).toEqual([
-      expect.objectContaining({ name: 'issue_refund', approval: 'always_require' }),
-    ]);
-    expect(notes).toContainEqual(expect.objectContaining({ code: 'approval_inferred' }));
-    expect(events.at(-1)).toMatchObject({ type: 'completed' });
-    if (mode === 'sensitive') {
-      expect(events).toContainEqual(
-        expect.objectContaining({ type: 'message', text: 'The refund was not approved.' }),
+  it.for(['sensitive', 'plain', 'python'] as const)(
+    '%s: the approval is resolved as rejected',
+    (mode, ctx) => {
+      if (mode === 'python' && pythonRejected === undefined) {
+        ctx.skip(`no python trace: ${pythonUnavailable ?? 'not written'}`);
+      }
+      const text = mode === 'python' ? pythonRejected! : rejected[mode]!;
+      const { events, workflow, notes } = importAgentsSdkTrace(text);
+      for (const event of events) expect(runEventSchema.safeParse(event).success).toBe(true);
+      const request = events.find((e) => e.type === 'approval_requested');
+      const resolved = events.find((e) => e.type === 'approval_resolved');
+      expect(request).toMatchObject({ agent: 'Refunds', name: 'issue_refund' });
+      expect(resolved).toEqual(
+        expect.objectContaining({
+          requestId: request?.type === 'approval_requested' ? request.requestId : '',
+          approved: false,
+        }),
       );
-    }
-  });
+      // The call keeps the SDK's own call id: the JS rejection mark names it even without content.
+      const call = events.find((e) => e.type === 'tool_call');
+      expect(call).toMatchObject({ name: 'issue_refund' });
+      const callId = call?.type === 'tool_call' ? call.callId : '';
+      if (mode !== 'python') expect(callId).toBe('call_0_0');
+      expect(events).toContainEqual(
+        expect.objectContaining({ type: 'tool_result', callId, isError: true }),
+      );
+      expect(workflow.tools).toEqual([
+        expect.objectContaining({ name: 'issue_refund', approval: 'always_require' }),
+      ]);
+      expect(notes).toContainEqual(expect.objectContaining({ code: 'approval_inferred' }));
+      expect(events.at(-1)).toMatchObject({ type: 'completed' });
+      if (mode !== 'plain') {
+        expect(events).toContainEqual(
+          expect.objectContaining({ type: 'message', text: 'The refund was not approved.' }),
+        );
+      }
+    },
+  );
 });
