@@ -5,7 +5,9 @@ a plain tool and an approval-gated one, on the chat-completions model against th
 server (which scripts every reply), with a trace processor that writes every trace (when it
 starts) and every span (when it ends) as ``export()`` gives it, one JSON object a line.
 
-    python agentsSdkTrace.py BASE_URL OUT_FILE sensitive|plain
+    python agentsSdkTrace.py BASE_URL OUT_FILE sensitive|plain [reject]
+
+With ``reject``: the refunds agent alone, its approval-gated call rejected (``state.reject``).
 
 Nothing here reaches the network but the conformance server on 127.0.0.1.
 """
@@ -112,23 +114,36 @@ def build(base_url):
     )
 
 
-async def main(base_url, out, mode):
+def build_refunds_alone(base_url):
+    client = AsyncOpenAI(base_url=base_url, api_key="conformance-key")
+    model = OpenAIChatCompletionsModel(model="gpt-test", openai_client=client)
+    return Agent(
+        name="Refunds", instructions=INSTRUCTIONS["Refunds"], model=model, tools=[issue_refund]
+    )
+
+
+async def main(base_url, out, mode, reject):
     processor = FileTraceProcessor(out)
     set_trace_processors([processor])
     config = RunConfig(
-        workflow_name=WORKFLOW_NAME, trace_include_sensitive_data=(mode == "sensitive")
+        workflow_name="Refund rejected" if reject else WORKFLOW_NAME,
+        trace_include_sensitive_data=(mode == "sensitive"),
     )
-    triage = build(base_url)
-    result = await Runner.run(triage, USER_MESSAGE, run_config=config)
+    start = build_refunds_alone(base_url) if reject else build(base_url)
+    message = "Refund 500 for INV-9." if reject else USER_MESSAGE
+    result = await Runner.run(start, message, run_config=config)
     while result.interruptions:
         state = result.to_state()
         for interruption in result.interruptions:
-            state.approve(interruption)
-        result = await Runner.run(triage, state, run_config=config)
+            if reject:
+                state.reject(interruption)
+            else:
+                state.approve(interruption)
+        result = await Runner.run(start, state, run_config=config)
     if not isinstance(result.final_output, str):
         raise SystemExit("the run gave no final output")
     processor.shutdown()
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], sys.argv[2], sys.argv[3]))
+    asyncio.run(main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:] == ["reject"]))

@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startConformanceServer } from '../../conformance/server';
-import { SDK_INSTRUCTIONS, SDK_SCRIPT } from './agentsSdkTrace';
+import { REJECT_SCRIPT, SDK_INSTRUCTIONS, SDK_SCRIPT } from './agentsSdkTrace';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const VENV = join(ROOT, '.tmp', 'agents-sdk-venv');
@@ -17,7 +17,8 @@ const PYTHON = join(VENV, 'bin', 'python');
 const REQUIREMENTS = join(ROOT, 'test', 'support', 'agentsSdkTrace.requirements.txt');
 const SCRIPT = join(ROOT, 'test', 'support', 'agentsSdkTrace.py');
 
-export type PythonTraces = { sensitive: string; plain: string } | { unavailable: string };
+export type PythonTraces =
+  { sensitive: string; plain: string; rejected: string } | { unavailable: string };
 
 function pins(): string[] {
   return readFileSync(REQUIREMENTS, 'utf8')
@@ -63,7 +64,10 @@ function run(python: string, args: string[]): Promise<void> {
   });
 }
 
-/** Writes `support-desk.py.sensitive.ndjson` and `support-desk.py.plain.ndjson` into `dir`. */
+/**
+ * Writes `support-desk.py.sensitive.ndjson`, `support-desk.py.plain.ndjson` and (a call a person
+ * rejects, content captured) `rejected.py.sensitive.ndjson` into `dir`.
+ */
 export async function writePythonAgentsSdkTraces(dir: string): Promise<PythonTraces> {
   const venv = ensureVenv();
   if ('unavailable' in venv) return venv;
@@ -73,6 +77,7 @@ export async function writePythonAgentsSdkTraces(dir: string): Promise<PythonTra
     const files = {
       sensitive: join(dir, 'support-desk.py.sensitive.ndjson'),
       plain: join(dir, 'support-desk.py.plain.ndjson'),
+      rejected: join(dir, 'rejected.py.sensitive.ndjson'),
     };
     for (const mode of ['sensitive', 'plain'] as const) {
       const session = `agents-sdk-python-${mode}`;
@@ -81,6 +86,12 @@ export async function writePythonAgentsSdkTraces(dir: string): Promise<PythonTra
       const problems = server.session(session).problems;
       if (problems.length > 0) throw new Error(`the conformance server: ${problems.join('; ')}`);
     }
+    const url = server.open(
+      'agents-sdk-python-reject',
+      { Refunds: SDK_INSTRUCTIONS.Refunds },
+      REJECT_SCRIPT,
+    );
+    await run(venv.python, [url, files.rejected, 'sensitive', 'reject']);
     return files;
   } finally {
     await server.close();

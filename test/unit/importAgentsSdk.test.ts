@@ -2,107 +2,37 @@
  * Agents SDK traces in (docs/spec/import-trace.md#openai-agents-sdk), on traces the real SDKs
  * write during this test run — JS (test/support/agentsSdkTrace.ts) and Python
  * (agentsSdkTracePython.ts, skipped with a note when its venv cannot be made): the graph, the run
- * as our event stream with and without captured content, the file shapes, a trace matched to an
- * open workflow, and the committed corpus of such traces.
+ * as our event stream with and without captured content, a call a person rejected, and the
+ * committed corpus of such traces. importAgentsSdkMatch.test.ts holds the rest.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { runEventSchema } from '../../src/engine/eventSchema';
 import type { RunEvent } from '../../src/engine/events';
 import { importAgentsSdkTrace } from '../../src/import/trace/agentsSdk';
-import {
-  parseWorkflow,
-  validateWorkflow,
-  type Workflow,
-  type WorkflowInput,
-} from '../../src/model';
+import { parseWorkflow, validateWorkflow } from '../../src/model';
 import { edgeKey, reduceAll } from '../../src/trace';
+import { SDK_INSTRUCTIONS, USER_MESSAGE, WORKFLOW_NAME } from '../support/agentsSdkTrace';
 import {
-  BILLING_HANDOFF_DESCRIPTION,
-  REFUNDS_HANDOFF_DESCRIPTION,
-  SDK_INSTRUCTIONS,
-  USER_MESSAGE,
-  WORKFLOW_NAME,
-  writeAgentsSdkTraces,
-  writeRejectedAgentsSdkTrace,
-} from '../support/agentsSdkTrace';
-import { writePythonAgentsSdkTraces } from '../support/agentsSdkTracePython';
+  lines,
+  removeSdkTraces,
+  shape,
+  traceOrSkip,
+  writeSdkTraces,
+  type Mode,
+  type Sdk,
+  type SdkTraces,
+} from '../support/agentsSdkTraceRun';
 
-type Sdk = 'js' | 'python';
-type Mode = 'sensitive' | 'plain';
-let dir: string;
-const texts: Record<Sdk, Partial<Record<Mode, string>>> = { js: {}, python: {} };
-let pythonUnavailable: string | undefined;
-let sensitiveText: string;
-let plainText: string;
-let requestTools: unknown[];
-
+let traces: SdkTraces;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'agents-sdk-trace-'));
-  const files = await writeAgentsSdkTraces(dir);
-  texts.js = {
-    sensitive: readFileSync(files.sensitive, 'utf8'),
-    plain: readFileSync(files.plain, 'utf8'),
-  };
-  requestTools = files.requestTools;
-  sensitiveText = texts.js.sensitive!;
-  plainText = texts.js.plain!;
-  const python = await writePythonAgentsSdkTraces(dir);
-  if ('unavailable' in python) {
-    pythonUnavailable = python.unavailable;
-    console.warn(`Python Agents SDK traces skipped: ${python.unavailable}`);
-  } else {
-    texts.python = {
-      sensitive: readFileSync(python.sensitive, 'utf8'),
-      plain: readFileSync(python.plain, 'utf8'),
-    };
-  }
+  traces = await writeSdkTraces({ python: true });
 }, 300_000);
+afterAll(() => removeSdkTraces(traces));
 
-/** The trace the SDK wrote in this run; skips the test (with why) when Python was unavailable. */
-function traceOf(sdk: Sdk, mode: Mode, ctx: TestContext): string {
-  const text = texts[sdk][mode];
-  if (text === undefined) {
-    ctx.skip(`no ${sdk} trace: ${pythonUnavailable ?? 'not written'}`);
-    throw new Error('skipped');
-  }
-  return text;
-}
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const lines = (text: string): unknown[] =>
-  text
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as unknown);
-
-/** Event types and the fields that matter, without seq. */
-const shape = (events: readonly RunEvent[]) =>
-  events.map((e) => {
-    switch (e.type) {
-      case 'agent_started':
-        return `agent_started ${e.agent}`;
-      case 'tool_call':
-        return `tool_call ${e.agent} ${e.name}${e.handoffTarget ? ` -> ${e.handoffTarget}` : ''}`;
-      case 'tool_result':
-        return `tool_result ${e.agent} ${e.name}`;
-      case 'handoff':
-        return `handoff ${e.from} -> ${e.to}`;
-      case 'message':
-        return `message ${e.agent}`;
-      case 'usage':
-        return `usage ${e.agent} #${e.callIndex}`;
-      case 'approval_requested':
-        return `approval_requested ${e.agent} ${e.name}`;
-      case 'completed':
-        return `completed ${e.reason}`;
-      default:
-        return e.type;
-    }
-  });
+const traceOf = (sdk: Sdk, mode: Mode, ctx: TestContext): string =>
+  traceOrSkip(traces.texts[sdk][mode], traces, ctx);
 
 describe.each(['js', 'python'] as const)(
   'a trace written by the real %s Agents SDK, content captured',
@@ -290,79 +220,6 @@ describe.each(['js', 'python'] as const)(
   },
 );
 
-describe('a trace matched to an open workflow', () => {
-  const design = (handoffs: WorkflowInput['handoffs']): Workflow => {
-    const parsed = parseWorkflow({
-      format: 'handoff-workflow',
-      version: 1,
-      name: 'Designed desk',
-      startAgent: 'triage',
-      agents: [
-        { name: 'triage', tools: [] },
-        { name: 'Billing', tools: [] },
-        { name: 'Refunds', tools: ['issue_refund'] },
-      ],
-      handoffs,
-      tools: [{ name: 'issue_refund', approval: 'always_require' }],
-    } satisfies WorkflowInput);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    return parsed.doc;
-  };
-
-  it('keeps the open workflow, matches names, and flags each handoff it does not allow', () => {
-    const open = design([{ source: 'triage', target: 'Billing' }]);
-    const { workflow, events, notes } = importAgentsSdkTrace(sensitiveText, open);
-    expect(workflow).toBe(open);
-    // "Triage" in the trace is "triage" here (case only).
-    expect(events).toContainEqual(
-      expect.objectContaining({ type: 'handoff', from: 'triage', to: 'Billing' }),
-    );
-    const flagged = notes.filter((n) => n.code === 'handoff_not_allowed');
-    expect(flagged).toHaveLength(1);
-    expect(flagged[0]).toMatchObject({ kind: 'flagged' });
-    const handoffSpan = lines(sensitiveText).find(
-      (item) =>
-        (item as { span_data?: { type?: string; from_agent?: string } }).span_data?.from_agent ===
-        'Billing',
-    ) as { id: string };
-    expect(flagged[0]!.spanId).toBe(handoffSpan.id);
-    const at = events.findIndex((e) => e.type === 'handoff' && e.from === 'Billing');
-    // The warning our engine gives for a handoff call the agent was not offered.
-    const call = events.find((e) => e.type === 'tool_call' && e.handoffTarget === 'Refunds');
-    expect(events[at - 1]).toMatchObject({
-      type: 'warning',
-      code: 'unknown_tool',
-      agent: 'Billing',
-      target: 'Refunds',
-      callId: call?.type === 'tool_call' ? call.callId : 'none',
-      tool: 'handoff_to_refunds',
-    });
-    // Billing's lookup_invoice is not one of its tools in the design.
-    expect(notes).toContainEqual(
-      expect.objectContaining({ kind: 'flagged', code: 'tool_not_in_workflow' }),
-    );
-  });
-
-  it('flags nothing when the design allows every hop', () => {
-    const open = design([
-      { source: 'triage', target: 'Billing' },
-      { source: 'Billing', target: 'Refunds' },
-    ]);
-    const { notes, events } = importAgentsSdkTrace(plainText, open);
-    expect(notes.filter((n) => n.code === 'handoff_not_allowed')).toEqual([]);
-    expect(events.some((e) => e.type === 'warning')).toBe(false);
-  });
-
-  it('flags an agent the open workflow does not have', () => {
-    const open = design([]);
-    const renamed = plainText.replaceAll('"Refunds"', '"Refund desk"');
-    const { notes } = importAgentsSdkTrace(renamed, open);
-    expect(notes).toContainEqual(
-      expect.objectContaining({ kind: 'flagged', code: 'agent_not_in_workflow' }),
-    );
-  });
-});
-
 describe('the committed corpus of Agents SDK traces (test/fixtures/traces/agents-sdk/)', () => {
   const corpus = join(__dirname, '../fixtures/traces/agents-sdk');
   const files = readdirSync(corpus).filter((f) => f.endsWith('.ndjson'));
@@ -387,118 +244,40 @@ describe('the committed corpus of Agents SDK traces (test/fixtures/traces/agents
   });
 });
 
-describe('tool definitions where a span carries them', () => {
-  it('gives handoff descriptions and tool definitions, as the model was offered them', () => {
-    // The SDK's spans leave the offered tools out; a processor may add them. Here they are the
-    // tools of the very requests the SDK sent, added to its generation spans in order.
-    const items = lines(sensitiveText) as Array<{
-      started_at?: string;
-      span_data?: { type?: string; tools?: unknown };
-    }>;
-    const generations = items
-      .filter((item) => item.span_data?.type === 'generation')
-      .sort((a, b) => (a.started_at! < b.started_at! ? -1 : 1));
-    expect(generations).toHaveLength(requestTools.length);
-    generations.forEach((item, i) => (item.span_data!.tools = requestTools[i]));
-    const { workflow, notes } = importAgentsSdkTrace(items);
-    expect(workflow.handoffs).toEqual([
-      { source: 'Triage', target: 'Billing', description: BILLING_HANDOFF_DESCRIPTION },
-      { source: 'Billing', target: 'Refunds', description: REFUNDS_HANDOFF_DESCRIPTION },
-    ]);
-    const refund = workflow.tools.find((t) => t.name === 'issue_refund')!;
-    expect(refund.description).toBe('Pays an amount back. A person approves every call.');
-    expect(refund.parameters).toMatchObject({ properties: { amount: { type: 'number' } } });
-    expect(refund.approval).toBe('always_require');
-    const codes = notes.map((n) => n.code);
-    expect(codes).not.toContain('handoff_description_missing');
-    expect(codes).not.toContain('tool_definition_missing');
-  });
-});
-
-describe('errors on spans', () => {
-  const span = (id: string, parent: string | null, data: object, error: object | null = null) => ({
-    object: 'trace.span',
-    id,
-    trace_id: 'trace_e',
-    parent_id: parent,
-    started_at: `2026-12-04T21:00:0${id.length}.000Z`,
-    ended_at: '2026-12-04T21:00:09.000Z',
-    span_data: data,
-    error,
-  });
-
-  it('marks a failed tool call, warns about a failed model call, and fails with the task', () => {
-    const trace = [
-      span(
-        't',
-        null,
-        { type: 'custom', name: 'task', data: { sdk_span_type: 'task' } },
-        {
-          message: 'Error in agent run',
-        },
-      ),
-      span('ag', 't', { type: 'agent', name: 'Alpha', handoffs: [], tools: ['t'] }),
-      span(
-        'fun',
-        'ag',
-        { type: 'function', name: 't', input: '{}', output: '' },
-        {
-          message: 'Error running tool',
-        },
-      ),
-      span('gene', 'ag', { type: 'generation', model: 'm' }, { message: 'Error getting response' }),
-    ];
-    const { events } = importAgentsSdkTrace(trace);
-    expect(events).toContainEqual(
-      expect.objectContaining({ type: 'tool_result', isError: true, result: 'Error running tool' }),
-    );
-    expect(events).toContainEqual(
-      expect.objectContaining({ type: 'warning', code: 'trace_span_error', agent: 'Alpha' }),
-    );
-    expect(events.at(-1)).toMatchObject({
-      type: 'failed',
-      error: { code: 'trace_span_error', message: 'Error in agent run' },
-    });
-  });
-});
-
-describe('a call a person rejected, in traces the real JS SDK writes', () => {
-  const rejected: Partial<Record<Mode, string>> = {};
-  beforeAll(async () => {
-    for (const mode of ['sensitive', 'plain'] as const) {
-      const file = join(dir, `rejected.${mode}.ndjson`);
-      await writeRejectedAgentsSdkTrace(file, mode === 'sensitive');
-      rejected[mode] = readFileSync(file, 'utf8');
-    }
-  }, 60_000);
-
-  it.for(['sensitive', 'plain'] as const)('%s: the approval is resolved as rejected', (mode) => {
-    const { events, workflow, notes } = importAgentsSdkTrace(rejected[mode]!);
-    for (const event of events) expect(runEventSchema.safeParse(event).success).toBe(true);
-    const request = events.find((e) => e.type === 'approval_requested');
-    const resolved = events.find((e) => e.type === 'approval_resolved');
-    expect(request).toMatchObject({ agent: 'Refunds', name: 'issue_refund' });
-    expect(resolved).toEqual(
-      expect.objectContaining({
-        requestId: request?.type === 'approval_requested' ? request.requestId : '',
-        approved: false,
-      }),
-    );
-    // The rejection names the SDK's own call id, with or without content.
-    const call = events.find((e) => e.type === 'tool_call');
-    expect(call).toMatchObject({ callId: 'call_0_0', name: 'issue_refund' });
-    expect(events).toContainEqual(
-      expect.objectContaining({ type: 'tool_result', callId: 'call_0_0', isError: true }),
-    );
-    expect(workflow.tools).toEqual([
-      expect.objectContaining({ name: 'issue_refund', approval: 'always_require' }),
-    ]);
-    expect(notes).toContainEqual(expect.objectContaining({ code: 'approval_inferred' }));
-    expect(events.at(-1)).toMatchObject({ type: 'completed' });
-    if (mode === 'sensitive') {
-      expect(events).toContainEqual(
-        expect.objectContaining({ type: 'message', text: 'The refund was not approved.' }),
+describe('a call a person rejected, in traces the real SDKs write', () => {
+  it.for(['sensitive', 'plain', 'python'] as const)(
+    '%s: the approval is resolved as rejected',
+    (mode, ctx) => {
+      const text = traceOrSkip(traces.rejected[mode], traces, ctx);
+      const { events, workflow, notes } = importAgentsSdkTrace(text);
+      for (const event of events) expect(runEventSchema.safeParse(event).success).toBe(true);
+      const request = events.find((e) => e.type === 'approval_requested');
+      const resolved = events.find((e) => e.type === 'approval_resolved');
+      expect(request).toMatchObject({ agent: 'Refunds', name: 'issue_refund' });
+      expect(resolved).toEqual(
+        expect.objectContaining({
+          requestId: request?.type === 'approval_requested' ? request.requestId : '',
+          approved: false,
+        }),
       );
-    }
-  });
+      // The call keeps the SDK's own call id: the JS rejection mark names it even without content.
+      const call = events.find((e) => e.type === 'tool_call');
+      expect(call).toMatchObject({ name: 'issue_refund' });
+      const callId = call?.type === 'tool_call' ? call.callId : '';
+      if (mode !== 'python') expect(callId).toBe('call_0_0');
+      expect(events).toContainEqual(
+        expect.objectContaining({ type: 'tool_result', callId, isError: true }),
+      );
+      expect(workflow.tools).toEqual([
+        expect.objectContaining({ name: 'issue_refund', approval: 'always_require' }),
+      ]);
+      expect(notes).toContainEqual(expect.objectContaining({ code: 'approval_inferred' }));
+      expect(events.at(-1)).toMatchObject({ type: 'completed' });
+      if (mode !== 'plain') {
+        expect(events).toContainEqual(
+          expect.objectContaining({ type: 'message', text: 'The refund was not approved.' }),
+        );
+      }
+    },
+  );
 });

@@ -82,7 +82,8 @@ export function buildEvents(walked: readonly WalkedSpan[], links: Links, ctx: Ev
           result: text(span.data.output) || (span.error?.message ?? ''),
           isError: span.error !== null,
         });
-      } else if (c.kind === 'handoff' && links.toolResults.has(c.call.id)) {
+      } else if (links.toolResults.has(c.call.id)) {
+        // A handoff's result, or what the model was told of a call that never ran (rejected).
         const result = links.toolResults.get(c.call.id)!;
         emit({
           type: 'tool_result',
@@ -90,7 +91,7 @@ export function buildEvents(walked: readonly WalkedSpan[], links: Links, ctx: Ev
           callId: c.call.id,
           name: c.call.name,
           result,
-          isError: false,
+          isError: c.kind === 'function',
         });
       } else {
         ctx.notes.add(
@@ -135,9 +136,8 @@ export function buildEvents(walked: readonly WalkedSpan[], links: Links, ctx: Ev
     } else {
       model.calls.forEach(toolCall);
       for (const c of gated) {
-        if (c.ran) {
-          const rejected = c.ran.span.error?.rejectedCallId !== undefined;
-          approvalNote(ctx.notes, agent, c.call.name, c.ran.span.id, rejected);
+        if (c.ran || c.rejected) {
+          approvalNote(ctx.notes, agent, c.call.name, (c.ran ?? w).span.id, c.rejected === true);
         }
         emit({
           type: 'approval_requested',
@@ -149,14 +149,14 @@ export function buildEvents(walked: readonly WalkedSpan[], links: Links, ctx: Ev
         });
       }
       for (const c of gated) {
-        if (c.ran) {
-          const approved = c.ran.span.error?.rejectedCallId === undefined;
+        if (c.ran || c.rejected) {
+          const approved = c.rejected !== true;
           emit({ type: 'approval_resolved', requestId: `approval-${c.call.id}`, approved });
         } else open += 1;
       }
       results(
         agent,
-        model.calls.filter((c) => c.kind === 'handoff' || c.ran),
+        model.calls.filter((c) => c.kind === 'handoff' || c.ran || c.rejected),
       );
     }
     const taken = model.calls.find((c) => c.kind === 'handoff' && c.target !== undefined);
@@ -220,7 +220,7 @@ function approvalNote(
     'recognised',
     'approval_inferred',
     rejected
-      ? `${agent}'s call of ${tool} was rejected by a person (the SDK's rejection mark).`
+      ? `${agent}'s call of ${tool} was rejected by a person (it never ran; the run went on).`
       : `${agent}'s call of ${tool} ran after the run paused and resumed: shown as approved.`,
     spanId,
   );

@@ -20,6 +20,8 @@ export interface LinkedCall {
   hop?: WalkedSpan;
   /** The run paused between the call and its function span. */
   gated: boolean;
+  /** A person rejected the call: the SDK's rejection mark, or it never ran and the run went on. */
+  rejected?: boolean;
 }
 
 export interface LinkedModelSpan {
@@ -167,7 +169,14 @@ export function linkSpans(walked: readonly WalkedSpan[]): Links {
   const openHandoff = new Map<string, LinkedCall>();
   const lastModelTask = new Map<string, string | undefined>();
   const modelsPerTurn = new Map<string, number>();
-  let captured = false;
+  // The Python SDK writes a function span with `output: null` for a call it stops to ask
+  // approval for; with content captured, a call that ran has an output string.
+  const captured = walked.some(
+    (w) => isModel(w) && (Array.isArray(w.span.data.input) || Array.isArray(w.span.data.output)),
+  );
+  const taskOrder = new Map<string | undefined, number>();
+  const lastModelTaskOf = new Map<string, number>();
+  const waiting: Array<{ linked: LinkedCall; agent: string; task: number }> = [];
 
   for (const w of walked) {
     const agent = agentNameOf(w);
@@ -176,7 +185,8 @@ export function linkSpans(walked: readonly WalkedSpan[]): Links {
       claimed.add(w.span.id);
     } else if (isModel(w)) {
       const call = readModelCall(w.span.data);
-      captured ||= call.captured;
+      if (!taskOrder.has(w.task?.id)) taskOrder.set(w.task?.id, taskOrder.size);
+      lastModelTaskOf.set(agent, taskOrder.get(w.task?.id)!);
       for (const [id, result] of call.toolResults) toolResults.set(id, result);
       const calls = call.toolCalls.map((c) => classify(c, w));
       models.set(w.span.id, { agent, call, calls });
@@ -192,10 +202,16 @@ export function linkSpans(walked: readonly WalkedSpan[]): Links {
       else openHandoff.delete(agent);
     } else if (w.kind === 'function') {
       const open = openCalls.shift(callKey(agent, w.span.data.name));
-      if (open) {
+      if (open && captured && w.span.data.output === null) {
+        open.linked.gated = true;
+        if (!taskOrder.has(w.task?.id)) taskOrder.set(w.task?.id, taskOrder.size);
+        waiting.push({ linked: open.linked, agent, task: taskOrder.get(w.task?.id)! });
+        claimed.add(w.span.id);
+      } else if (open) {
         const { linked, task } = open;
         linked.ran = w;
-        linked.gated = task !== w.task?.id || w.span.error?.rejectedCallId !== undefined;
+        linked.rejected = w.span.error?.rejectedCallId !== undefined;
+        linked.gated = task !== w.task?.id || linked.rejected;
         claimed.add(w.span.id);
       } else if (
         w.span.error?.rejectedCallId !== undefined ||
@@ -214,6 +230,10 @@ export function linkSpans(walked: readonly WalkedSpan[]): Links {
         claimed.add(w.span.id);
       }
     }
+  }
+  // A call that waited and never ran while its agent went on answering was rejected.
+  for (const { linked, agent, task } of waiting) {
+    if (!linked.ran && (lastModelTaskOf.get(agent) ?? -1) > task) linked.rejected = true;
   }
   return { models, claimed, gatedAlone, modelsPerTurn, captured, toolResults };
 }
