@@ -35,9 +35,14 @@ test('typed framework code shows its report by line and opens as a new workflow 
   page,
   canvas,
 }) => {
+  const wasm: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(request.url());
+  });
   const library = new LibraryPage(page);
   await page.goto('/');
   await library.saved();
+  expect(wasm, 'tree-sitter loads only when code is imported').toEqual([]);
   await library.menu('Import code…');
 
   const dialog = page.getByRole('dialog', { name: 'Import code' });
@@ -54,6 +59,11 @@ test('typed framework code shows its report by line and opens as a new workflow 
     report.getByRole('row', { name: /Not understood 5 An agent is built in a loop/ }),
   ).toHaveCount(1);
   await expectNoSeriousViolationsIn(page, 'dialog.import-code-dialog', 'the import code dialog');
+  // The runtime and the one grammar this language needs, nothing more.
+  expect(wasm.map((url) => url.replace(/^.*\/|-[\w-]{8}\.wasm$/g, '')).sort()).toEqual([
+    'tree-sitter-python',
+    'web-tree-sitter',
+  ]);
 
   // Keyboard only from the paste box: Cancel, then Open.
   await page.keyboard.press('Tab');

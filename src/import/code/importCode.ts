@@ -65,11 +65,6 @@ const RECOGNISERS: Readonly<Record<CodeLanguage, Recogniser[]>> = {
   ],
 };
 
-/** Registers a recogniser for a language (used by the other frameworks' modules). */
-export function recognisersOf(lang: CodeLanguage): Recogniser[] {
-  return RECOGNISERS[lang];
-}
-
 /** Imports `source` written in `lang`. Throws CodeImportError when it cannot even be read. */
 export async function importCode(
   source: string,

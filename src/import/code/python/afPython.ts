@@ -52,24 +52,17 @@ export function readAgentFrameworkPython(file: PythonFile): WorkflowDraft {
       'A second HandoffBuilder is not imported.',
     );
   }
-  // Names bound to the builder (`b = HandoffBuilder(...)`, `b = b.add_handoff(...)`).
-  const isBuilder = (expr: Node): boolean => {
-    const root = chainRoot(expr);
-    if (root.id === builder.id) return true;
-    if (root.type !== 'identifier') return false;
-    const bound = reader.resolve(root.text, root);
-    return bound !== undefined && bound.id !== expr.id && isBuilderDepth(bound, 2);
-  };
-  const isBuilderDepth = (expr: Node, depth: number): boolean => {
+  // Names bound to the builder (`b = HandoffBuilder(...)`, `b = b.add_handoff(...)`); a name bound
+  // to `(...).build()` holds the built workflow, not the builder.
+  const isBuilder = (expr: Node, depth = 0): boolean => {
     if (depth > 8) return false;
-    // `wf = (HandoffBuilder(...)...build())` binds the built workflow, not the builder.
     const value = reader.deref(expr);
-    if (depth > 1 && value.type === 'call' && calleeName(value) === 'build') return false;
+    if (value.type === 'call' && calleeName(value) === 'build') return false;
     const root = chainRoot(expr);
     if (root.id === builder.id) return true;
     if (root.type !== 'identifier') return false;
     const bound = reader.resolve(root.text, root);
-    return bound !== undefined && isBuilderDepth(bound, depth + 1);
+    return bound !== undefined && bound.id !== expr.id && isBuilder(bound, depth + 1);
   };
 
   const participants: DraftAgent[] = [];

@@ -21,7 +21,7 @@ export interface PythonFile {
 }
 
 export function pythonFile(root: Node, nodes: Node[], report: Report): PythonFile {
-  const reader = new PyReader(collectBindings(root, nodes));
+  const reader = new PyReader(collectBindings(nodes));
   const functions = new Map<string, Node>();
   const unpacked = new Map<string, { call: Node; index: number }>();
   for (const node of nodes) {

@@ -228,9 +228,8 @@ export class PyReader {
 }
 
 /** Binds every `name = value` (and annotated assignment) of the file to its scope. */
-export function collectBindings(root: Node, nodes: readonly Node[]): Bindings {
+export function collectBindings(nodes: readonly Node[]): Bindings {
   const bindings = new Bindings();
-  void root;
   for (const node of nodes) {
     if (node.type !== 'assignment') continue;
     const left = node.childForFieldName('left');
