@@ -24,8 +24,9 @@ export interface SdkSpanError {
 }
 
 /**
- * What both SDKs (JS `toolExecution`, Python `tool_execution`) put in `error.data.error` of a
- * function span whose call a person rejected: the only mark of a rejection in a trace.
+ * What the JS SDK (`toolExecution`) puts in `error.data.error` of a function span whose call a
+ * person rejected, the one mark of a rejection in its traces (the Python SDK's `tool_execution`
+ * has the same sentence).
  */
 const REJECTION = /^Tool execution for (\S+) was manually rejected by user\.$/;
 
