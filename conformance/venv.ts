@@ -5,7 +5,7 @@
  * skipping.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REQUIREMENTS = 'requirements-conformance.txt';
@@ -40,6 +40,46 @@ export function ensureVenv(
     throw new MissingPython(`${dir} does not hold the versions pinned in ${requirements}.`);
   }
   return python;
+}
+
+/**
+ * `ensureVenv` for callers that may run at the same time (vitest runs test files in parallel
+ * workers): one at a time creates or updates a given venv. A folder made with mkdir
+ * (`.tmp/<dir>.lock`) is the lock; one older than ten minutes is a crashed holder's and is taken
+ * over.
+ */
+export async function ensureVenvLocked(
+  root: string,
+  log: (line: string) => void,
+  venv: { dir?: string; requirements?: string } = {},
+): Promise<string> {
+  const lock = join(root, '.tmp', `${(venv.dir ?? '.venv').replace(/^\./, '')}.lock`);
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (mtimeOf(lock) ?? Date.now());
+      if (age > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`${lock} is held for too long`);
+      else await new Promise((done) => setTimeout(done, 250));
+    }
+  }
+  try {
+    return ensureVenv(root, log, venv);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function mtimeOf(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `name==version` lines of the requirements file. */

@@ -7,12 +7,12 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { exportWorkflow } from '../../src/model/export';
 import type { Scenario } from '../../conformance/scenario';
 import { startConformanceServer } from '../../conformance/server';
-import { ensureVenv, REQUIREMENTS } from '../../conformance/venv';
+import { ensureVenvLocked, REQUIREMENTS } from '../../conformance/venv';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CACHE = join(ROOT, '.tmp', 'af-traces');
@@ -52,9 +52,7 @@ export async function afTrace(request: AfTraceRequest, fresh = false): Promise<A
     };
   }
   mkdirSync(CACHE, { recursive: true });
-  const python = await withVenvLock(() =>
-    ensureVenv(ROOT, (line) => process.stderr.write(`${line}\n`)),
-  );
+  const python = await ensureVenvLocked(ROOT, (line) => process.stderr.write(`${line}\n`));
   const { doc, script, opening, inputs = [], decisions = [] } = request.scenario;
   const server = await startConformanceServer();
   try {
@@ -88,40 +86,6 @@ export async function afTrace(request: AfTraceRequest, fresh = false): Promise<A
     return { text, driverEvents };
   } finally {
     await server.close();
-  }
-}
-
-/**
- * Test files run in parallel workers: one at a time creates or updates .venv (a folder made with
- * mkdir is the lock; one older than ten minutes is a crashed holder's and is taken over).
- */
-async function withVenvLock<T>(work: () => T): Promise<T> {
-  const lock = join(ROOT, '.tmp', 'venv.lock');
-  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      const age = Date.now() - (statSafe(lock) ?? Date.now());
-      if (age > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`${lock} is held for too long`);
-      else await new Promise((done) => setTimeout(done, 250));
-    }
-  }
-  try {
-    return work();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-function statSafe(path: string): number | undefined {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return undefined;
   }
 }
 

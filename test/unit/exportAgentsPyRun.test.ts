@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWorkflow } from '../../src/model';
 import { exportWorkflow } from '../../src/model/export';
-import { ensureAgentsVenv } from '../../conformance/agentsPyDriver';
+import { AGENTS_VENV, ensureVenvLocked } from '../../conformance/venv';
 import { EXAMPLES } from '../../conformance/scenarios/examples';
 import { startConformanceServer, type ConformanceServer } from '../../conformance/server';
 
@@ -21,7 +21,7 @@ let server: ConformanceServer;
 let dir = '';
 
 beforeAll(async () => {
-  python = ensureAgentsVenv(ROOT, () => undefined);
+  python = await ensureVenvLocked(ROOT, () => undefined, AGENTS_VENV);
   server = await startConformanceServer();
   dir = mkdtempSync(join(tmpdir(), 'hs-agents-py-run-'));
 }, 300_000);
