@@ -4,7 +4,8 @@
  * States: the designer with an example, the workflow menu open, the workflow's settings, the
  * JSON view, a simulator run
  * waiting for an approval (the trace on the canvas) and the same run finished, the Tests panel
- * after a suite on the simulator, and the canvas test view with a routing table.
+ * after a suite on the simulator, the canvas test view with a routing table, and an Agent
+ * Framework trace imported and stepped to its handoff.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -18,6 +19,7 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 const OUT = 'docs/screenshots';
+const AF_TRACE = 'test/fixtures/traces/af/customer_support.otlp.json';
 
 async function settle(page: Page, ms = 400): Promise<void> {
   await page.waitForTimeout(ms);
@@ -101,6 +103,23 @@ async function shoot(browser: Browser, url: string, size: (typeof SIZES)[number]
     .evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await settle(page, 800);
   await save('test-view');
+
+  // A run recorded by Agent Framework (its OpenTelemetry trace, made by the real framework:
+  // test/support/afTrace.ts), opened as a new workflow and stepped to its handoff.
+  await page.goto(`${url}/?example=customer_support.json`);
+  await page.locator('.react-flow__node').first().waitFor();
+  const run = page.getByRole('region', { name: 'Run panel' });
+  const toggle = run.getByRole('button', { name: 'Run', exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await run.getByLabel('Trace file to import').setInputFiles(AF_TRACE);
+  await page
+    .getByRole('dialog', { name: 'Import a trace' })
+    .getByRole('button', { name: 'Open as a new workflow' })
+    .click();
+  await run.getByRole('slider', { name: 'Event' }).fill('9');
+  await page.locator('.react-flow__controls-fitview').click();
+  await settle(page, 800);
+  await save('af-trace');
   await context.close();
 }
 
