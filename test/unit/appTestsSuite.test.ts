@@ -65,6 +65,14 @@ describe('the suite service', () => {
       expect(isTestSample(run!)).toBe(true);
       expect((await app.checkpoints.getEvents(sample.runId)).length).toBeGreaterThan(3);
     }
+    // The Run panel's lists tell samples from ordinary runs.
+    await app.runs.start(doc, 'Where is my order 42?', simulator, workflowId);
+    const runView = { getState: app.runs.getView, subscribe: app.runs.subscribe };
+    await until(runView, (v) => v.timeline.latest.pending.length > 0, 'the question');
+    app.runs.stop();
+    await until(runView, (v) => !v.live, 'the stop');
+    const listed = await app.runs.listRuns(app.openRun.owner());
+    expect(listed.map((r) => r.testSample).sort()).toEqual([false, true, true]);
     // The canvas view was grown from the samples.
     const view = app.suites.state.getState().view!;
     expect(view.samples).toBe(2);
