@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useApp } from '../../app/appContext';
-import { PROVIDER_LABELS } from '../../runs/settings';
 import { storedWorkflowId } from '../run/openRun';
+import { ProviderSettingsForm } from '../run/ProviderSettingsForm';
 import { useProviderSettings } from '../run/useProviderSettings';
 import { useSuite } from './useSuite';
 import { useTestsUi } from './useTestsUi';
@@ -12,13 +12,15 @@ const clampInt = (text: string, min: number, max: number, fallback: number) => {
 };
 
 /**
- * Runs the suite with the Run panel's provider settings (the simulator by default): samples per
+ * Runs the suite with the Run panel's provider settings (the simulator by default; settable
+ * here too): samples per
  * case and concurrency for a real provider, progress, Stop, the summary of the result shown and
  * how it compares with the suite before it, and the canvas test view's switch.
  */
 export function SuiteBar({ cases }: { cases: number }) {
   const app = useApp();
-  const { settings, loaded } = useProviderSettings();
+  // The Run panel's settings (saved in this browser): the two panels never show at once.
+  const { settings, loaded, update } = useProviderSettings();
   const running = useSuite((s) => s.running);
   const shown = useSuite((s) => s.shown);
   const comparison = useSuite((s) => s.comparison);
@@ -47,10 +49,12 @@ export function SuiteBar({ cases }: { cases: number }) {
   const ran = result?.cases.filter((c) => c.total > 0).length ?? 0;
   return (
     <div className="tests-suite" role="group" aria-label="Suite">
-      <p className="tests-suite__provider">
-        Provider: <b>{PROVIDER_LABELS[settings.kind]}</b>
-        {simulator && <span> — deterministic: one sample per case</span>}
-      </p>
+      <ProviderSettingsForm settings={settings} onChange={update} />
+      {simulator && (
+        <p className="tests-suite__provider">
+          The simulator is deterministic: one sample per case.
+        </p>
+      )}
       {!simulator && (
         <div className="field-row">
           <label className="tests-inline">
