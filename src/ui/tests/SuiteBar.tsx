@@ -45,6 +45,8 @@ export function SuiteBar({ cases }: { cases: number }) {
     );
   };
   const result = shown?.result;
+  const names = (ids: readonly string[]) =>
+    ids.map((id) => result?.cases.find((c) => c.caseId === id)?.name ?? id).join(', ');
   const passed = result?.cases.filter((c) => c.ok).length ?? 0;
   const ran = result?.cases.filter((c) => c.total > 0).length ?? 0;
   return (
@@ -154,11 +156,15 @@ export function SuiteBar({ cases }: { cases: number }) {
           Since the last suite
           {comparison.workflowChanged ? ' (of another version)' : ''}:{' '}
           {comparison.better.length > 0 && (
-            <span className="tests-better">{comparison.better.length} better</span>
+            <span className="tests-better" title={names(comparison.better)}>
+              {comparison.better.length} better ({names(comparison.better)})
+            </span>
           )}
           {comparison.better.length > 0 && comparison.worse.length > 0 && ', '}
           {comparison.worse.length > 0 && (
-            <span className="tests-worse">{comparison.worse.length} worse</span>
+            <span className="tests-worse" title={names(comparison.worse)}>
+              {comparison.worse.length} worse ({names(comparison.worse)})
+            </span>
           )}
         </p>
       )}
