@@ -105,6 +105,14 @@ export function SuiteBar({ cases }: { cases: number }) {
           </button>
         )}
       </div>
+      {result && testView && (
+        <ul className="tests-legend" aria-label="Canvas test view legend">
+          <li className="tests-legend--expected">taken as the cases expect</li>
+          <li className="tests-legend--missed">expected, taken less often</li>
+          <li className="tests-legend--unexpected">taken where a case avoids it</li>
+          <li className="tests-legend--taken">taken, no case says</li>
+        </ul>
+      )}
       {running && (
         <div className="tests-progress">
           <progress
