@@ -8,6 +8,9 @@ import type { CheckpointStore, RunRecord } from '../engine/store';
 import { belongsTo, originOf, type RunOwner } from './owner';
 import { canContinue, isImported } from './runFile';
 
+/** `RunRecord.meta` key of a routing-test sample: the id of its suite run (src/testing). */
+export const TEST_SUITE = 'testSuite';
+
 export interface RunSummary {
   runId: string;
   workflowName: string;
@@ -24,6 +27,8 @@ export interface RunSummary {
   /** It has checkpoints here to fork from (an old imported file has none). */
   continuable: boolean;
   imported: boolean;
+  /** A sample of a routing-test suite (`meta.testSuite`): lists may hide it. */
+  testSample: boolean;
   forkOf?: { runId: string; checkpointId: string };
 }
 
@@ -60,6 +65,7 @@ export async function summarize(
     resumable: canContinue(record) && !live && record.status !== 'completed',
     continuable: canContinue(record),
     imported,
+    testSample: record.meta?.[TEST_SUITE] !== undefined,
     ...(record.forkOf ? { forkOf: record.forkOf } : {}),
   };
 }

@@ -3,9 +3,9 @@
  * suite run in `RunRecord.meta`, so that lists can tell them apart.
  */
 import type { RunRecord } from '../engine/store';
+import { TEST_SUITE } from '../runs/runList';
 
-/** `RunRecord.meta` key of a test sample: the id of its suite run. */
-export const TEST_SUITE = 'testSuite';
+export { TEST_SUITE };
 
 /** True when the run is a sample of a routing-test suite. */
 export const isTestSample = (record: Pick<RunRecord, 'meta'>): boolean =>

@@ -63,6 +63,8 @@ export class TestSuiteService {
   private abort: AbortController | undefined;
   /** Which workflow and version `load` was last asked for (a late answer for another is dropped). */
   private loading = '';
+  /** The open workflow as `load` or `start` last saw it (a suite's end shows only there). */
+  private open: { id: string | undefined; hash: string } | undefined;
   private readonly results: SuiteResultsRepository;
   private readonly store: CheckpointStore;
   private readonly makeProvider: (settings: ProviderSettings, doc: Workflow) => ModelProvider;
@@ -145,6 +147,7 @@ export class TestSuiteService {
         this.state.setState({ error: error instanceof Error ? error.message : String(error) }),
       );
     };
+    this.open = { id: workflowId, hash: workflowHash };
     const previous = await this.previousOf(owner, id);
     const first = partial([]);
     write(row('running', first));
@@ -173,9 +176,11 @@ export class TestSuiteService {
           write(row('running', current));
           const state = this.state.getState();
           if (state.running?.id !== id) return;
+          // Another workflow may be open meanwhile: its result stays shown.
+          const mine = state.shown?.id === id;
           this.state.setState({
             running: { id, done: progress.done, total: progress.total },
-            shown: { ...state.shown!, result: current },
+            ...(mine ? { shown: { ...state.shown!, result: current }, view } : {}),
           });
         },
       });
@@ -197,10 +202,18 @@ export class TestSuiteService {
     write(row(status, result));
     await writes.catch(() => undefined);
     const record: SuiteRecord = { id, workflowId: owner, workflowHash, startedAt, status, result };
+    const open = this.open;
+    const here =
+      open && (open.id !== undefined ? open.id === workflowId : open.hash === workflowHash);
     this.state.setState({
       running: undefined,
-      shown: record,
-      comparison: previous ? compareSuites(result, previous.result) : undefined,
+      ...(here
+        ? {
+            shown: record,
+            view,
+            comparison: previous ? compareSuites(result, previous.result) : undefined,
+          }
+        : {}),
     });
     return record;
   }
@@ -219,6 +232,7 @@ export class TestSuiteService {
     const hash = documentHash(doc);
     const key = `${owner}\u0000${hash}`;
     this.loading = key;
+    this.open = { id: workflowId, hash };
     const running = this.state.getState().running;
     const shown = this.state.getState().shown;
     if (running && shown?.workflowId === owner && shown.workflowHash === hash) return;

@@ -5,6 +5,7 @@
 import { expect, test } from './fixtures';
 import { expectNoSeriousViolationsIn } from './support/axeWithin';
 import { expectUsable } from './support/usable';
+import { JsonViewPage } from './pages/JsonViewPage';
 
 test('write a case in the Tests panel form, with undo @flow', async ({ page, canvas }) => {
   await canvas.open('customer_support.json');
@@ -53,4 +54,42 @@ test('write a case in the Tests panel form, with undo @flow', async ({ page, can
     'aria-expanded',
     'false',
   );
+});
+
+test('cases typed in the JSON view reach the Tests panel, their problems under the field', async ({
+  page,
+  canvas,
+}) => {
+  await canvas.open('customer_support.json');
+  const json = new JsonViewPage(page);
+  // Full width: no line of the cases wraps.
+  await json.show('Full width');
+  // The cases are part of the document the JSON view edits, at its end: go there with the
+  // keyboard and rename one.
+  await json.line('"format"').click();
+  await page.keyboard.press('Control+End');
+  await json.selectWord('"name": "Sending an item back', 'Sending');
+  await page.keyboard.type('Mailing');
+  await expect(json.status).toContainText('same document as the canvas');
+  // …and point its route at an agent that does not exist.
+  await json.selectWord('"route": "triage_agent > return_agent"', 'return_agent');
+  await page.keyboard.type('nobody');
+  await expect(json.line('"route": "triage_agent > nobody"')).toBeVisible();
+  await json.show('Split');
+
+  const tests = page.getByRole('region', { name: 'Tests panel' });
+  await tests.getByRole('button', { name: 'Tests' }).click();
+  const list = tests.getByRole('list', { name: 'Test cases' });
+  await list.getByRole('button', { name: /^Mailing an item back/ }).click();
+  const form = tests.getByRole('form');
+  await expect(form.getByLabel('Route')).toHaveValue('triage_agent > nobody');
+  const issue = form.getByTestId('case-issue');
+  await expectUsable(issue, 'the route problem');
+  await expect(issue).toContainText('"nobody"');
+  // Fixed in the form, the problem goes, and the JSON view shows the fix.
+  await form.getByLabel('Route').fill('');
+  await form.getByLabel('Route').pressSequentially('triage_agent > return_agent');
+  await expect(issue).toHaveCount(0);
+  await expect(json.status).toContainText('same document as the canvas');
+  await expect(json.line('nobody')).toHaveCount(0);
 });

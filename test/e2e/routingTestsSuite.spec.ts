@@ -141,3 +141,26 @@ test('save a run as a test: its turns, decisions and path, ready to edit', async
     'I want a refund for order 123',
   );
 });
+
+test('a new result is compared with the last: the case that got worse is named', async ({
+  page,
+  canvas,
+}) => {
+  await canvas.open('customer_support.json');
+  const panel = await openTests(page);
+  const summary = panel.getByRole('status').filter({ hasText: /cases? passed/ });
+  await panel.getByRole('button', { name: '▶ Run suite' }).click();
+  await expect(summary).toContainText('4 of 4 cases passed', { timeout: 30_000 });
+
+  // Expect the exchange to go elsewhere, then run again.
+  await panel.getByRole('button', { name: /^Sending an item back/ }).click();
+  const route = panel.getByRole('form').getByLabel('Route');
+  await route.fill('');
+  await route.pressSequentially('triage_agent > order_agent');
+  await panel.getByRole('button', { name: '← All cases' }).click();
+  await panel.getByRole('button', { name: '▶ Run suite' }).click();
+  await expect(summary).toContainText('3 of 4 cases passed', { timeout: 30_000 });
+  await expect(panel.locator('.tests-compare')).toContainText(
+    '1 worse (Sending an item back goes to the return agent)',
+  );
+});

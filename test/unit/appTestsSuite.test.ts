@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { addTestCase, updateExpectations } from '../../src/model/editTests';
 import type { Workflow } from '../../src/model/schema';
 import { DEFAULT_PROVIDER_SETTINGS, type ProviderSettings } from '../../src/runs';
+import { createSimulatorProvider } from '../../src/providers/simulator';
 import { isTestSample, TEST_SUITE } from '../../src/testing/testSample';
 import { buildApp, until } from '../support/appHarness';
 import { fakeIndexedDb } from '../support/fakeIndexedDb';
@@ -65,6 +66,14 @@ describe('the suite service', () => {
       expect(isTestSample(run!)).toBe(true);
       expect((await app.checkpoints.getEvents(sample.runId)).length).toBeGreaterThan(3);
     }
+    // The Run panel's lists tell samples from ordinary runs.
+    await app.runs.start(doc, 'Where is my order 42?', simulator, workflowId);
+    const runView = { getState: app.runs.getView, subscribe: app.runs.subscribe };
+    await until(runView, (v) => v.timeline.latest.pending.length > 0, 'the question');
+    app.runs.stop();
+    await until(runView, (v) => !v.live, 'the stop');
+    const listed = await app.runs.listRuns(app.openRun.owner());
+    expect(listed.map((r) => r.testSample).sort()).toEqual([false, true, true]);
     // The canvas view was grown from the samples.
     const view = app.suites.state.getState().view!;
     expect(view.samples).toBe(2);
@@ -128,6 +137,59 @@ describe('the suite service', () => {
     // The page that ran it shows its own suite as stopped, not interrupted.
     await first.suites.load(workflowId, doc);
     expect(first.suites.state.getState().shown?.status).toBe('stopped');
+  });
+
+  it('leaves another workflow opened mid-suite alone, and shows the suite on coming back', async () => {
+    const app = buildApp();
+    await app.session.start();
+    const workflowId = app.library.getState().currentId!;
+    const doc = withCases(app.designer.getState().doc, 6);
+    const slow: ProviderSettings = { ...simulator, simulator: { delayMs: 2 } };
+    const running = app.suites.start(doc, workflowId, slow);
+    await until(app.suites.state, (s) => (s.running?.done ?? 0) >= 1, 'a sample');
+    await app.suites.load('another-workflow', bare(doc));
+    expect(app.suites.state.getState().shown).toBeUndefined();
+    await until(app.suites.state, (s) => (s.running?.done ?? 0) >= 2, 'one more sample');
+    expect(app.suites.state.getState().shown).toBeUndefined();
+    expect(app.suites.state.getState().view).toBeUndefined();
+    const record = await running;
+    expect(app.suites.state.getState().shown).toBeUndefined();
+    await app.suites.load(workflowId, doc);
+    expect(app.suites.state.getState().shown?.id).toBe(record!.id);
+    expect(app.suites.state.getState().view?.samples).toBe(6);
+  });
+
+  it('runs N samples per case, K at a time, on a provider that is not deterministic', async () => {
+    let live = 0;
+    let most = 0;
+    const app = buildApp({
+      runs: {
+        // The simulator's replies under another id: src/routing samples it like a real model.
+        providerFor: (_settings, doc) => {
+          const inner = createSimulatorProvider({ document: doc, delayMs: 1 });
+          return {
+            id: 'openai',
+            async complete(request) {
+              most = Math.max(most, ++live);
+              try {
+                return await inner.complete(request);
+              } finally {
+                live--;
+              }
+            },
+          };
+        },
+      },
+    });
+    await app.session.start();
+    const workflowId = app.library.getState().currentId!;
+    const doc = withCases(app.designer.getState().doc);
+    const openai: ProviderSettings = { ...simulator, kind: 'openai' };
+    const record = await app.suites.start(doc, workflowId, openai, { samples: 3, concurrency: 2 });
+    expect(record!.result.samplesPerCase).toBe(3);
+    expect(record!.result.samples).toHaveLength(6);
+    expect(record!.result.cases.map((c) => c.total)).toEqual([3, 3]);
+    expect(most).toBe(2);
   });
 
   it('refuses a workflow without cases and says why', async () => {

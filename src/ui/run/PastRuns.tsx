@@ -40,6 +40,10 @@ export function PastRuns(props: Props) {
   const { load, refreshKey } = props;
   const [runs, setRuns] = useState<RunSummary[] | undefined>();
   const [error, setError] = useState<string | undefined>();
+  // Routing-test samples are runs too; hidden unless asked for (a suite makes many).
+  const [samples, setSamples] = useState(false);
+  const shownRuns = runs?.filter((r) => samples || !r.testSample || r.runId === props.shown.runId);
+  const sampleCount = runs?.filter((r) => r.testSample).length ?? 0;
   const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     let cancelled = false;
@@ -73,9 +77,15 @@ export function PastRuns(props: Props) {
         />
       </header>
       {error && <p role="alert">{error}</p>}
-      {runs?.length === 0 && <p className="past-runs__empty">No runs of this workflow yet.</p>}
+      {sampleCount > 0 && (
+        <label className="past-runs__samples">
+          <input type="checkbox" checked={samples} onChange={(e) => setSamples(e.target.checked)} />
+          Show test samples ({sampleCount})
+        </label>
+      )}
+      {shownRuns?.length === 0 && <p className="past-runs__empty">No runs of this workflow yet.</p>}
       <ul>
-        {runs?.map((r) => {
+        {shownRuns?.map((r) => {
           const status = describe(r, props.shown);
           return (
             <li
@@ -89,6 +99,7 @@ export function PastRuns(props: Props) {
                   {when(r.startedAt)} · {status.events} events · {r.provider}
                   {r.imported ? ' · imported' : ''}
                   {r.forkOf ? ' · fork' : ''}
+                  {r.testSample ? ' · test sample' : ''}
                 </span>
               </div>
               <div className="past-run__actions">

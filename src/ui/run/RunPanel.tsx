@@ -71,7 +71,9 @@ function useInterruptedRuns(view: RunView, busy: boolean): RunSummary[] {
   useEffect(() => {
     let cancelled = false;
     controller.listRuns(openRun.owner()).then(
-      (list) => !cancelled && setRuns(list.filter((r) => r.status === 'interrupted')),
+      // A test sample cut off by a reload belongs to its suite (the Tests panel says so).
+      (list) =>
+        !cancelled && setRuns(list.filter((r) => r.status === 'interrupted' && !r.testSample)),
       () => undefined,
     );
     return () => {

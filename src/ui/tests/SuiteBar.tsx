@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useApp } from '../../app/appContext';
-import { PROVIDER_LABELS } from '../../runs/settings';
 import { storedWorkflowId } from '../run/openRun';
+import { ProviderSettingsForm } from '../run/ProviderSettingsForm';
 import { useProviderSettings } from '../run/useProviderSettings';
 import { useSuite } from './useSuite';
 import { useTestsUi } from './useTestsUi';
@@ -12,13 +12,15 @@ const clampInt = (text: string, min: number, max: number, fallback: number) => {
 };
 
 /**
- * Runs the suite with the Run panel's provider settings (the simulator by default): samples per
+ * Runs the suite with the Run panel's provider settings (the simulator by default; settable
+ * here too): samples per
  * case and concurrency for a real provider, progress, Stop, the summary of the result shown and
  * how it compares with the suite before it, and the canvas test view's switch.
  */
 export function SuiteBar({ cases }: { cases: number }) {
   const app = useApp();
-  const { settings, loaded } = useProviderSettings();
+  // The Run panel's settings (saved in this browser): the two panels never show at once.
+  const { settings, loaded, update } = useProviderSettings();
   const running = useSuite((s) => s.running);
   const shown = useSuite((s) => s.shown);
   const comparison = useSuite((s) => s.comparison);
@@ -43,14 +45,18 @@ export function SuiteBar({ cases }: { cases: number }) {
     );
   };
   const result = shown?.result;
+  const names = (ids: readonly string[]) =>
+    ids.map((id) => result?.cases.find((c) => c.caseId === id)?.name ?? id).join(', ');
   const passed = result?.cases.filter((c) => c.ok).length ?? 0;
   const ran = result?.cases.filter((c) => c.total > 0).length ?? 0;
   return (
     <div className="tests-suite" role="group" aria-label="Suite">
-      <p className="tests-suite__provider">
-        Provider: <b>{PROVIDER_LABELS[settings.kind]}</b>
-        {simulator && <span> — deterministic: one sample per case</span>}
-      </p>
+      <ProviderSettingsForm settings={settings} onChange={update} />
+      {simulator && (
+        <p className="tests-suite__provider">
+          The simulator is deterministic: one sample per case.
+        </p>
+      )}
       {!simulator && (
         <div className="field-row">
           <label className="tests-inline">
@@ -99,6 +105,14 @@ export function SuiteBar({ cases }: { cases: number }) {
           </button>
         )}
       </div>
+      {result && testView && (
+        <ul className="tests-legend" aria-label="Canvas test view legend">
+          <li className="tests-legend--expected">taken as the cases expect</li>
+          <li className="tests-legend--missed">expected, taken less often</li>
+          <li className="tests-legend--unexpected">taken where a case avoids it</li>
+          <li className="tests-legend--taken">taken, no case says</li>
+        </ul>
+      )}
       {running && (
         <div className="tests-progress">
           <progress
@@ -150,11 +164,15 @@ export function SuiteBar({ cases }: { cases: number }) {
           Since the last suite
           {comparison.workflowChanged ? ' (of another version)' : ''}:{' '}
           {comparison.better.length > 0 && (
-            <span className="tests-better">{comparison.better.length} better</span>
+            <span className="tests-better" title={names(comparison.better)}>
+              {comparison.better.length} better ({names(comparison.better)})
+            </span>
           )}
           {comparison.better.length > 0 && comparison.worse.length > 0 && ', '}
           {comparison.worse.length > 0 && (
-            <span className="tests-worse">{comparison.worse.length} worse</span>
+            <span className="tests-worse" title={names(comparison.worse)}>
+              {comparison.worse.length} worse ({names(comparison.worse)})
+            </span>
           )}
         </p>
       )}

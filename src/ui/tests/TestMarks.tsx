@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import './testView.css';
 import { useTestAgent, useTestEdge } from './useTestView';
 
 /** The test view's mark on an edge label: taken in how many samples, expected in how many. */
