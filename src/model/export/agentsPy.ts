@@ -12,12 +12,12 @@ import { handoffDescription, handoffTools } from '../topology';
 import { commentValue, IdentifierAllocator, PYTHON_RESERVED, pyString, pyValue } from './literals';
 import { autonomousAgentNames, knownTurnLimits, planExport, type ExportPlan } from './plan';
 import {
-  AGENTS_PY_CONVERSATION,
   AGENTS_PY_DRIVER,
   AGENTS_PY_HELPERS,
   AGENTS_PY_IMPORTS,
   AGENTS_PY_MODULE_NAMES,
 } from './agentsPyRuntime';
+import { AGENTS_PY_CONVERSATION } from './agentsPyConversation';
 
 /** Package versions the exported code was checked against. */
 export const AGENTS_PY_VERSIONS = 'openai-agents 0.24.0, openai 3.63.0';
