@@ -293,3 +293,23 @@ describe('OpenAI Agents SDK (TypeScript)', () => {
     expect(codes(r, 'not_understood')).toEqual([expect.stringMatching(/:agent_in_loop$/)]);
   });
 });
+
+describe('local helpers that wrap handoff(...) and tool(...)', () => {
+  it('reads each call of the helper with its arguments, never running it', async () => {
+    const r = await imported('openai_agents_ts_helpers.ts', 'typescript');
+    const wf = r.workflow!;
+    expect(wf.handoffs).toEqual([
+      { source: 'triage', target: 'support', description: 'Needs help.' },
+      { source: 'support', target: 'triage', description: 'Back to triage.' },
+    ]);
+    expect(wf.tools.map((t) => [t.name, t.description, t.approval])).toEqual([
+      ['look_up', 'Looks up.', 'always_require'],
+    ]);
+    expect(wf.agents.find((a) => a.name === 'support')!.tools).toEqual(['look_up']);
+    expect(codes(r, 'not_understood')).toEqual([]);
+    expect(codes(r, 'left_out')).toEqual([
+      '28:handoff_option_left_out',
+      '29:handoff_option_left_out',
+    ]);
+  });
+});

@@ -9,7 +9,15 @@ import { emptyDraft, type DraftAgent, type DraftTool, type WorkflowDraft } from 
 import { lineOf } from '../parser';
 import { excerpt, type Report } from '../report';
 import { num, str } from '../values';
-import { collectTsBindings, tsArgs, tsCallee, tsObject, tsString } from './tsLit';
+import {
+  collectTsBindings,
+  helperReturn,
+  tsArgs,
+  tsCallee,
+  tsObject,
+  tsString,
+  type TsReader,
+} from './tsLit';
 import { readTsTool } from './tsTools';
 
 const LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
@@ -52,7 +60,24 @@ export function readOpenAIAgentsTs(nodes: Node[], report: Report): WorkflowDraft
   const agents: DraftAgent[] = [];
   const tools = new Map<number, DraftTool | undefined>();
   const usedTools: DraftTool[] = [];
-  const resolve = (node: Node) => byCall.get(reader.deref(node).id);
+  const resolve = (node: Node, via: TsReader = reader) => byCall.get(via.deref(node).id);
+  const functions = new Map<string, Node>();
+  for (const n of nodes) {
+    const name = n.type === 'function_declaration' ? n.childForFieldName('name')?.text : undefined;
+    if (name && !functions.has(name)) functions.set(name, n);
+  }
+  /** `helper(args)` of a local helper returning `callee(...)`: that call and a reader for it. */
+  const throughHelper = (node: Node, callee: string): [Node, TsReader] | undefined => {
+    const call = reader.deref(node);
+    if (call.type !== 'call_expression') return undefined;
+    if (tsCallee(call) === callee) return [call, reader];
+    const fn = call.childForFieldName('function');
+    const helper = fn?.type === 'identifier' ? functions.get(fn.text) : undefined;
+    const inner = helperReturn(helper);
+    return helper && inner && tsCallee(inner) === callee
+      ? [inner, reader.withParams(helper, tsArgs(call))]
+      : undefined;
+  };
 
   for (const call of nodes) {
     if (!isAgentCall(call)) continue;
@@ -100,7 +125,10 @@ export function readOpenAIAgentsTs(nodes: Node[], report: Report): WorkflowDraft
     const toolList = config.get('tools');
     for (const item of toolList ? reader.deref(toolList).namedChildren : []) {
       const node = reader.deref(item);
-      if (!tools.has(node.id)) tools.set(node.id, readTsTool(node, reader, report));
+      if (!tools.has(node.id)) {
+        const found = throughHelper(item, 'tool');
+        tools.set(node.id, found ? readTsTool(found[0], found[1], report, node) : undefined);
+      }
       const tool = tools.get(node.id);
       if (tool) {
         agentTools.push(tool.name);
@@ -146,13 +174,16 @@ export function readOpenAIAgentsTs(nodes: Node[], report: Report): WorkflowDraft
       if (item.type === 'comment') continue;
       let target: Node | undefined = item;
       let description: string | undefined;
-      const node = reader.deref(item);
-      if (node.type === 'call_expression' && tsCallee(node) === 'handoff') {
+      let via = reader;
+      const found = throughHelper(item, 'handoff');
+      if (found) {
+        const [node, helperReader] = found;
+        via = helperReader;
         const [agentNode, options] = tsArgs(node);
         target = agentNode;
-        const opts = tsObject(options ? reader.deref(options) : undefined);
+        const opts = tsObject(options ? via.deref(options) : undefined);
         const d = opts.get('toolDescriptionOverride');
-        description = d ? str(reader.lit(d)) : undefined;
+        description = d ? str(via.lit(d)) : undefined;
         const ignored = [...opts.keys()].filter((k) => k !== 'toolDescriptionOverride');
         if (ignored.length > 0) {
           report.add(
@@ -163,7 +194,7 @@ export function readOpenAIAgentsTs(nodes: Node[], report: Report): WorkflowDraft
           );
         }
       }
-      const agent = target ? resolve(target) : undefined;
+      const agent = target ? resolve(target, via) : undefined;
       if (agent) {
         draft.edges.push({
           source: source.id,

@@ -69,10 +69,32 @@ export function tsCallee(node: Node): string | undefined {
 }
 
 export class TsReader {
-  constructor(readonly bindings: Bindings) {}
+  constructor(
+    readonly bindings: Bindings,
+    /** Parameters of a local helper bound to one call's arguments (`scope id:name` → node). */
+    private readonly params: ReadonlyMap<string, Node> = new Map(),
+  ) {}
+
+  /**
+   * A reader that sees `fn`'s parameters as the arguments of one call of it, so a small local
+   * helper (`function handoffTo(target, description) { return handoff(target, {…}) }`) is read
+   * for that call: a substitution of literals, never an evaluation.
+   */
+  withParams(fn: Node, args: readonly Node[]): TsReader {
+    const params = new Map(this.params);
+    const formal = fn.childForFieldName('parameters')?.namedChildren ?? [];
+    formal.forEach((p, i) => {
+      const name = p.childForFieldName('pattern') ?? p;
+      const arg = args[i];
+      if (name.type === 'identifier' && arg) params.set(`${fn.id}:${name.text}`, arg);
+    });
+    return new TsReader(this.bindings, params);
+  }
 
   resolve(name: string, at: Node): Node | undefined {
     for (let scope: Node | null = scopeOf(at); scope;) {
+      const param = this.params.get(`${scope.id}:${name}`);
+      if (param) return param;
       const found = this.bindings.lookup(scope, name, at);
       if (found) return found;
       if (scope.type === 'program') return undefined;
@@ -81,9 +103,9 @@ export class TsReader {
     return undefined;
   }
 
-  deref(node: Node): Node {
+  deref(node: Node, depth = 0): Node {
     let n = node;
-    for (let i = 0; i < CODE_IMPORT_LIMITS.maxValueDepth; i++) {
+    for (let i = depth; i < CODE_IMPORT_LIMITS.maxValueDepth; i++) {
       if (
         (n.type === 'parenthesized_expression' ||
           n.type === 'as_expression' ||
@@ -92,6 +114,15 @@ export class TsReader {
         n.namedChildren[0]
       ) {
         n = n.namedChildren[0];
+      } else if (n.type === 'member_expression') {
+        // `spec.name` where `spec` is an object literal of this file (or a helper's argument).
+        const object = n.childForFieldName('object');
+        const property = n.childForFieldName('property')?.text;
+        // Each step into an object counts against the same bound (`const a = a.b` ends).
+        const target = object ? this.deref(object, i + 1) : undefined;
+        const value = property ? tsObject(target).get(property) : undefined;
+        if (!value) return n;
+        n = value;
       } else if (n.type === 'identifier' || n.type === 'shorthand_property_identifier') {
         const bound = this.resolve(n.text, n);
         if (!bound || bound === n) return n;
@@ -169,4 +200,14 @@ export function collectTsBindings(nodes: readonly Node[]): TsReader {
     if (name?.type === 'identifier' && value) bindings.bind(scopeOf(node), name.text, value);
   }
   return new TsReader(bindings);
+}
+
+/** The call a local helper returns, when its body is one `return <call>` (else undefined). */
+export function helperReturn(fn: Node | undefined): Node | undefined {
+  const body = fn?.childForFieldName('body');
+  if (!body) return undefined;
+  if (body.type === 'call_expression') return body; // an arrow function's expression body
+  const returns = body.namedChildren.filter((c) => c.type === 'return_statement');
+  const value = returns.length === 1 ? returns[0]!.namedChildren[0] : undefined;
+  return value?.type === 'call_expression' ? value : undefined;
 }

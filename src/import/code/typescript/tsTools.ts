@@ -69,7 +69,12 @@ function zodObject(node: Node, reader: TsReader, depth: number): Record<string, 
 }
 
 /** The tool a `tool({...})` call defines, or undefined. */
-export function readTsTool(call: Node, reader: TsReader, report: Report): DraftTool | undefined {
+export function readTsTool(
+  call: Node,
+  reader: TsReader,
+  report: Report,
+  at: Node = call,
+): DraftTool | undefined {
   if (call.type !== 'call_expression' || tsCallee(call) !== 'tool') return undefined;
   const config = tsObject(reader.deref(tsArgs(call)[0] ?? call));
   const nameNode = config.get('name');
@@ -89,7 +94,7 @@ export function readTsTool(call: Node, reader: TsReader, report: Report): DraftT
   const approval = config.get('needsApproval');
   report.add(
     'approximated',
-    call,
+    at,
     'tool_simulated',
     `Tool "${name}": its parameters and description are imported; its code is not ` +
       '(Handoff Studio simulates tools).',
@@ -100,6 +105,6 @@ export function readTsTool(call: Node, reader: TsReader, report: Report): DraftT
     parameters,
     // A function deciding per call is approval that may be needed: kept as always.
     approval: approval && (bool(reader.lit(approval)) ?? true) ? 'always_require' : 'never_require',
-    line: lineOf(call),
+    line: lineOf(at),
   };
 }
