@@ -10,7 +10,7 @@ import {
   validateWorkflow,
   type Workflow,
 } from '../../src/model';
-import { exportDotnet, exportPython, planExport } from '../../src/model/export';
+import { exportAgentsTs, exportDotnet, exportPython, planExport } from '../../src/model/export';
 import { importCode, type CodeLanguage } from '../../src/import/code';
 import { nodeCodeParser } from '../../src/cli/grammarFiles';
 import { EXAMPLES } from '../../src/ui/examples';
@@ -24,6 +24,7 @@ interface Target {
 const TARGETS: readonly Target[] = [
   { name: 'af-python', lang: 'python', exportCode: exportPython },
   { name: 'af-dotnet', lang: 'csharp', exportCode: exportDotnet },
+  { name: 'agents-ts', lang: 'typescript', exportCode: exportAgentsTs },
 ];
 
 const parser = nodeCodeParser();
