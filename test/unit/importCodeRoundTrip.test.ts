@@ -10,7 +10,13 @@ import {
   validateWorkflow,
   type Workflow,
 } from '../../src/model';
-import { exportAgentsTs, exportDotnet, exportPython, planExport } from '../../src/model/export';
+import {
+  exportAgentsPy,
+  exportAgentsTs,
+  exportDotnet,
+  exportPython,
+  planExport,
+} from '../../src/model/export';
 import { importCode, type CodeLanguage } from '../../src/import/code';
 import { nodeCodeParser } from '../../src/cli/grammarFiles';
 import { EXAMPLES } from '../../src/ui/examples';
@@ -25,6 +31,7 @@ const TARGETS: readonly Target[] = [
   { name: 'af-python', lang: 'python', exportCode: exportPython },
   { name: 'af-dotnet', lang: 'csharp', exportCode: exportDotnet },
   { name: 'agents-ts', lang: 'typescript', exportCode: exportAgentsTs },
+  { name: 'agents-py', lang: 'python', exportCode: exportAgentsPy },
 ];
 
 const parser = nodeCodeParser();
