@@ -91,3 +91,18 @@ describe.each(TARGETS)('round trip through $name', (target) => {
     expect(result.report.filter((n) => n.kind === 'not_understood')).toEqual([]);
   });
 });
+
+/** The implied mesh (no written handoffs) survives every target, with the targets' descriptions. */
+describe.each(TARGETS)('mesh round trip through $name', (target) => {
+  it.each(EXAMPLES.map((e) => e.file))('%s without its handoffs', async (file) => {
+    const doc = { ...load(file), handoffs: [] };
+    const result = await importCode(target.exportCode(doc), target.lang, parser);
+    const back = result.workflow!;
+    expect(back.handoffs).toEqual([]);
+    const codes = result.report.map((n) => n.code);
+    expect(codes).toContain('mesh_by_omission');
+    expect(codes).not.toContain('no_handoffs_mesh');
+    expect(essence(back)).toEqual(essence(doc));
+    expect(result.report.filter((n) => n.kind === 'not_understood')).toEqual([]);
+  });
+});

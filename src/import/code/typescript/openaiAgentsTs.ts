@@ -255,6 +255,16 @@ export function readOpenAIAgentsTs(nodes: Node[], report: Report): WorkflowDraft
       const source = resolve(owner.childForFieldName('object')!);
       if (source) addHandoffs(source, tsArgs(node));
     }
+    // Handoff Studio's own export writes the implied mesh as `meshHandoffs([...], …)`.
+    if (method === 'meshHandoffs' && fn?.type === 'identifier' && functions.has(method)) {
+      draft.mesh = true;
+      report.add(
+        'recognised',
+        node,
+        'mesh_by_omission',
+        'No written handoffs: every agent may hand off to every other (the mesh).',
+      );
+    }
     if (method === 'run' && draft.start === undefined) {
       const first = tsArgs(node)[0];
       const start = first ? resolve(first) : undefined;
