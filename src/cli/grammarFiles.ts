@@ -21,4 +21,5 @@ export const nodeGrammarLoader: GrammarLoader = {
 };
 
 /** A parser for the CLI and the tests. */
-export const nodeCodeParser = (): CodeParser => new CodeParser(nodeGrammarLoader);
+export const nodeCodeParser = (clock?: () => number): CodeParser =>
+  new CodeParser(nodeGrammarLoader, clock);

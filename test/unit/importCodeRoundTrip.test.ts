@@ -10,7 +10,13 @@ import {
   validateWorkflow,
   type Workflow,
 } from '../../src/model';
-import { exportDotnet, exportPython, planExport } from '../../src/model/export';
+import {
+  exportAgentsPy,
+  exportAgentsTs,
+  exportDotnet,
+  exportPython,
+  planExport,
+} from '../../src/model/export';
 import { importCode, type CodeLanguage } from '../../src/import/code';
 import { nodeCodeParser } from '../../src/cli/grammarFiles';
 import { EXAMPLES } from '../../src/ui/examples';
@@ -24,6 +30,8 @@ interface Target {
 const TARGETS: readonly Target[] = [
   { name: 'af-python', lang: 'python', exportCode: exportPython },
   { name: 'af-dotnet', lang: 'csharp', exportCode: exportDotnet },
+  { name: 'agents-ts', lang: 'typescript', exportCode: exportAgentsTs },
+  { name: 'agents-py', lang: 'python', exportCode: exportAgentsPy },
 ];
 
 const parser = nodeCodeParser();
@@ -80,6 +88,21 @@ describe.each(TARGETS)('round trip through $name', (target) => {
     const back = result.workflow!;
     expect(essence(back)).toEqual(essence(doc));
     expect(validateWorkflow(back).filter((i) => i.severity === 'error')).toEqual([]);
+    expect(result.report.filter((n) => n.kind === 'not_understood')).toEqual([]);
+  });
+});
+
+/** The implied mesh (no written handoffs) survives every target, with the targets' descriptions. */
+describe.each(TARGETS)('mesh round trip through $name', (target) => {
+  it.each(EXAMPLES.map((e) => e.file))('%s without its handoffs', async (file) => {
+    const doc = { ...load(file), handoffs: [] };
+    const result = await importCode(target.exportCode(doc), target.lang, parser);
+    const back = result.workflow!;
+    expect(back.handoffs).toEqual([]);
+    const codes = result.report.map((n) => n.code);
+    expect(codes).toContain('mesh_by_omission');
+    expect(codes).not.toContain('no_handoffs_mesh');
+    expect(essence(back)).toEqual(essence(doc));
     expect(result.report.filter((n) => n.kind === 'not_understood')).toEqual([]);
   });
 });

@@ -32,7 +32,14 @@ let runtime: Promise<void> | undefined;
 export class CodeParser {
   private readonly languages = new Map<GrammarName, Promise<Language>>();
 
-  constructor(private readonly loader: GrammarLoader) {}
+  /**
+   * `clock` (milliseconds, `Date.now` by default) times each parse against the parse-time
+   * limit; tests inject one that does not depend on the machine's speed.
+   */
+  constructor(
+    private readonly loader: GrammarLoader,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   private language(name: GrammarName): Promise<Language> {
     let pending = this.languages.get(name);
@@ -65,10 +72,10 @@ export class CodeParser {
     const parser = new Parser();
     try {
       parser.setLanguage(language);
-      const deadline = Date.now() + CODE_IMPORT_LIMITS.parseMs;
+      const deadline = this.clock() + CODE_IMPORT_LIMITS.parseMs;
       const tree = parser.parse(source, null, {
         // Returning true cancels the parse (web-tree-sitter's ParseOptions.progressCallback).
-        progressCallback: (() => Date.now() > deadline) as () => void,
+        progressCallback: (() => this.clock() > deadline) as () => void,
       });
       if (!tree) {
         throw new CodeImportError(

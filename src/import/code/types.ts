@@ -53,6 +53,7 @@ export const NOTE_CODES = {
   builder_option_left_out: 'left_out',
   builder_call_left_out: 'left_out',
   second_builder_left_out: 'left_out',
+  setting_recognised: 'recognised',
 } as const satisfies Record<string, CodeImportNoteKind>;
 
 export type CodeImportNoteCode = keyof typeof NOTE_CODES;

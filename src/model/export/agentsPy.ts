@@ -143,6 +143,7 @@ function constants(plan: ExportPlan): string {
   const optional = (v: number | undefined) => (v === undefined ? 'None' : String(v));
   const lines = [
     `WORKFLOW_NAME = ${pyString(doc.name)}`,
+    `WORKFLOW_DESCRIPTION = ${pyString(doc.description)}`,
     `START_AGENT = ${plan.start === undefined ? 'None' : pyString(plan.start)}`,
     `DEFAULT_MODEL = ${doc.defaults.model === undefined ? 'None' : pyString(doc.defaults.model)}`,
     `TEMPERATURE = ${optional(doc.defaults.temperature)}`,

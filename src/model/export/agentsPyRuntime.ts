@@ -59,6 +59,7 @@ export const AGENTS_PY_MODULE_NAMES = [
   'ModelInputData',
   'AsyncOpenAI',
   'WORKFLOW_NAME',
+  'WORKFLOW_DESCRIPTION',
   'START_AGENT',
   'DEFAULT_MODEL',
   'TEMPERATURE',

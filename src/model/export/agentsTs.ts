@@ -144,6 +144,7 @@ function constants(plan: ExportPlan): string {
   const terminal = t.endOnTerminalAgent === true ? plan.terminal : [];
   return [
     `export const WORKFLOW_NAME = ${quoted(doc.name)};`,
+    `export const WORKFLOW_DESCRIPTION = ${quoted(doc.description)};`,
     `const DEFAULT_MODEL: string | undefined = ${model === undefined ? 'undefined' : quoted(model)};`,
     `const MAX_HANDOFFS_PER_TURN = ${t.maxHandoffsPerTurn};`,
     `const MAX_MODEL_CALLS_PER_TURN = ${t.maxModelCallsPerTurn ?? DEFAULT_MAX_MODEL_CALLS_PER_TURN};`,

@@ -58,6 +58,7 @@ export const AGENTS_TS_MODULE_NAMES = [
   'RunStreamEvent',
   'RunToolApprovalItem',
   'WORKFLOW_NAME',
+  'WORKFLOW_DESCRIPTION',
   'START_AGENT',
   'DEFAULT_MODEL',
   'MAX_HANDOFFS_PER_TURN',

@@ -12,6 +12,7 @@ import { str } from '../values';
 import { PyAgents } from './pyAgents';
 import { calleeName, pyArgs } from './pyLit';
 import type { PythonFile } from './pyFile';
+import { applyPyExportSettings } from './pySettings';
 
 const HANDOFF_READ = new Set(['agent', 'tool_description_override']);
 
@@ -51,6 +52,15 @@ export function readOpenAIAgentsPython(file: PythonFile): WorkflowDraft {
               'handoff_to_<agent> and pass the whole conversation); left out.',
           );
         }
+      } else if (
+        item.type === 'call' &&
+        calleeName(item) === '_handoff' &&
+        file.functions.has('_handoff')
+      ) {
+        // Handoff Studio's own export: `_handoff(target, "description")`, a local helper.
+        const [agentNode, d] = pyArgs(item).positional;
+        targetNode = agentNode;
+        description = d ? str(reader.lit(d)) : undefined;
       }
       const target = targetNode ? agents.resolve(targetNode) : undefined;
       if (target) {
@@ -72,6 +82,16 @@ export function readOpenAIAgentsPython(file: PythonFile): WorkflowDraft {
   };
 
   for (const call of file.nodes) {
+    // `triage.handoffs = [...]` after the agents exist.
+    if (call.type === 'assignment') {
+      const left = call.childForFieldName('left');
+      const right = call.childForFieldName('right');
+      if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === 'handoffs') {
+        const source = agents.resolve(left.childForFieldName('object')!);
+        if (source && right) addHandoffs(source, right);
+      }
+      continue;
+    }
     if (call.type !== 'call') continue;
     const agent = agents.byCall.get(call.id);
     if (agent) {
@@ -99,6 +119,7 @@ export function readOpenAIAgentsPython(file: PythonFile): WorkflowDraft {
       }
     }
   }
+  applyPyExportSettings(file, agents.list);
   if (draft.start === undefined) {
     const reached = new Set(draft.edges.map((e) => e.target));
     const first = agents.list.find((a) => !reached.has(a.id));

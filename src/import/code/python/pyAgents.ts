@@ -138,8 +138,18 @@ export class PyAgents {
         : (kw('default_options') ?? kw('options') ?? kw('model_settings'));
     const option = (key: string): Lit | undefined =>
       options?.t === 'dict' ? options.entries.find(([k]) => k === key)?.[1] : undefined;
+    // `model=_model(client, model or "…")`: Handoff Studio's Agents SDK export.
+    const modelArg = args.keyword.get('model');
+    const helperModel =
+      modelArg?.type === 'call' && calleeName(modelArg) === '_model'
+        ? pyArgs(modelArg).positional[1]
+        : undefined;
     const model =
-      str(kw('model')) ?? str(kw('model_id')) ?? str(option('model')) ?? str(option('model_id'));
+      str(kw('model')) ??
+      str(kw('model_id')) ??
+      str(option('model')) ??
+      str(option('model_id')) ??
+      (helperModel ? str(reader.lit(helperModel)) : undefined);
     const temperature = num(kw('temperature')) ?? num(option('temperature'));
     const agent: DraftAgent = {
       id: `call:${call.id}`,

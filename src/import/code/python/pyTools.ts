@@ -7,7 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DraftTool } from '../draft';
 import type { Report } from '../report';
-import { str, toJson } from '../values';
+import { bool, str, toJson } from '../values';
 import { calleeName, docstring, pyArgs, type PyReader } from './pyLit';
 import { lineOf } from '../parser';
 
@@ -142,7 +142,11 @@ export function collectPythonTools(
             : fn
               ? signatureSchema(fn, reader)
               : { type: 'object', properties: {} },
-        approval: approvalOf(args.keyword.get('approval_mode'), reader),
+        // Handoff Studio's Agents SDK export writes `needs_approval=True|False`.
+        approval:
+          bool(litOf(args.keyword.get('needs_approval'), reader)) === true
+            ? 'always_require'
+            : approvalOf(args.keyword.get('approval_mode'), reader),
         ...(result !== undefined ? { result } : {}),
         line: lineOf(node),
       });

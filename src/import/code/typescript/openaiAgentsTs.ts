@@ -19,6 +19,8 @@ import {
   type TsReader,
 } from './tsLit';
 import { readTsTool } from './tsTools';
+import { readTsExportSettings } from './tsSettings';
+import { applyExportSettings } from '../exportSettings';
 
 const LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
 const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'reduce']);
@@ -127,7 +129,14 @@ export function readOpenAIAgentsTs(nodes: Node[], report: Report): WorkflowDraft
       const node = reader.deref(item);
       if (!tools.has(node.id)) {
         const found = throughHelper(item, 'tool');
-        tools.set(node.id, found ? readTsTool(found[0], found[1], report, node) : undefined);
+        const tool = found ? readTsTool(found[0], found[1], report, node) : undefined;
+        if (tool && node.type === 'call_expression' && tsCallee(node) === 'templateTool') {
+          // Handoff Studio's own simulated tool: its result template is an argument.
+          const result = tsObject(reader.deref(tsArgs(node)[0] ?? node)).get('result');
+          const text = result ? str(reader.lit(result)) : undefined;
+          if (text !== undefined) tool.result = text;
+        }
+        tools.set(node.id, tool);
       }
       const tool = tools.get(node.id);
       if (tool) {
@@ -246,6 +255,16 @@ export function readOpenAIAgentsTs(nodes: Node[], report: Report): WorkflowDraft
       const source = resolve(owner.childForFieldName('object')!);
       if (source) addHandoffs(source, tsArgs(node));
     }
+    // Handoff Studio's own export writes the implied mesh as `meshHandoffs([...], …)`.
+    if (method === 'meshHandoffs' && fn?.type === 'identifier' && functions.has(method)) {
+      draft.mesh = true;
+      report.add(
+        'recognised',
+        node,
+        'mesh_by_omission',
+        'No written handoffs: every agent may hand off to every other (the mesh).',
+      );
+    }
     if (method === 'run' && draft.start === undefined) {
       const first = tsArgs(node)[0];
       const start = first ? resolve(first) : undefined;
@@ -256,6 +275,7 @@ export function readOpenAIAgentsTs(nodes: Node[], report: Report): WorkflowDraft
     }
   }
   if (draft.start === undefined) startFromTopology(draft, agents, report);
+  applyExportSettings(draft, agents, readTsExportSettings(nodes, reader), report);
   draft.agents = agents;
   draft.tools = usedTools;
   return draft;
