@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/LibraryPage';
+import { dropFile } from './support/dropFile';
 import { expectUsable } from './support/usable';
 
 const example = (file: string) => readFileSync(`public/examples/${file}`, 'utf8');
@@ -28,23 +29,6 @@ async function pickFile(page: Page, name: string, text: string): Promise<void> {
     .getByRole('button', { name: 'Choose a file…' })
     .click();
   await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-}
-
-/** Drops a file on the canvas as the browser does when a file is dragged in from outside. */
-async function dropFile(page: Page, name: string, text: string): Promise<void> {
-  const data = await page.evaluateHandle(
-    ([fileName, content]) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([content!], fileName!, { type: 'application/json' }));
-      return transfer;
-    },
-    [name, text],
-  );
-  const pane = page.locator('.react-flow__pane');
-  await pane.dispatchEvent('dragenter', { dataTransfer: data });
-  await pane.dispatchEvent('dragover', { dataTransfer: data });
-  await expect(page.getByText('Drop a workflow .json file to import it')).toBeVisible();
-  await pane.dispatchEvent('drop', { dataTransfer: data });
 }
 
 test('an invalid file lists every problem with its path, and the work stays', async ({
@@ -108,7 +92,10 @@ test('a file dropped on the canvas replaces the open workflow as one undo step',
   const library = new LibraryPage(page);
   await page.goto('/');
   await library.saved();
-  await dropFile(page, 'tutors.json', example('homework_tutors.json'));
+  await dropFile(page, 'tutors.json', example('homework_tutors.json'), {
+    whileOver: () =>
+      expect(page.getByText('Drop a workflow .json file to import it')).toBeVisible(),
+  });
   const dialog = page.getByRole('dialog', { name: 'Import a workflow' });
   await expect(dialog).toContainText('From tutors.json');
   await expect(dialog.getByRole('status')).toContainText('homework_tutors · 3 agents');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/LibraryPage';
 import { expectNoSeriousViolationsIn } from './support/axeWithin';
+import { dropFile } from './support/dropFile';
 import { expectUsable } from './support/usable';
 
 /** Typed line by line with the real keyboard (the paste box does not indent by itself). */
@@ -15,21 +15,6 @@ const TYPED = [
   'wf = HandoffBuilder(participants=[triage, refund]).with_start_agent(triage)' +
     '.add_handoff(triage, [refund], description="Money back.").build()',
 ].join('\n');
-
-async function dropFile(page: Page, name: string, text: string): Promise<void> {
-  const data = await page.evaluateHandle(
-    ([fileName, content]) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([content!], fileName!, { type: 'text/plain' }));
-      return transfer;
-    },
-    [name, text],
-  );
-  const pane = page.locator('.react-flow__pane');
-  await pane.dispatchEvent('dragenter', { dataTransfer: data });
-  await pane.dispatchEvent('dragover', { dataTransfer: data });
-  await pane.dispatchEvent('drop', { dataTransfer: data });
-}
 
 test('typed framework code shows its report by line and opens as a new workflow @flow', async ({
   page,
@@ -86,6 +71,7 @@ test('a dropped .cs file opens in the code import with its language and name', a
     page,
     'tutors.cs',
     readFileSync('test/fixtures/code/af_dotnet_sample_style.cs', 'utf8'),
+    { type: 'text/plain' },
   );
   const dialog = page.getByRole('dialog', { name: 'Import code' });
   await expect(dialog).toContainText('From tutors.cs');

@@ -5,29 +5,13 @@
  * with content capture off, the missing words said, not invented; a run exported as OTLP.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { RunPanelPage } from './pages/RunPanelPage';
 import { expect, test } from './fixtures';
+import { dropFile } from './support/dropFile';
 import { expectUsable } from './support/usable';
 
 const AF = 'test/fixtures/traces/af/customer_support.otlp.json';
 const AF_NO_CONTENT = 'test/fixtures/traces/af/customer_support.no-content.otlp.json';
-
-/** Drops a file on the canvas as the browser does when a file is dragged in from outside. */
-async function dropOnCanvas(page: Page, name: string, text: string): Promise<void> {
-  const data = await page.evaluateHandle(
-    ([fileName, content]) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([content!], fileName!, { type: 'application/json' }));
-      return transfer;
-    },
-    [name, text],
-  );
-  const pane = page.locator('.react-flow__pane');
-  await pane.dispatchEvent('dragenter', { dataTransfer: data });
-  await pane.dispatchEvent('dragover', { dataTransfer: data });
-  await pane.dispatchEvent('drop', { dataTransfer: data });
-}
 
 test('an Agent Framework trace opens as a new workflow and steps through on the canvas @flow', async ({
   page,
@@ -83,7 +67,7 @@ test('dropped and matched to the open workflow, a handoff it does not allow is f
   );
   // Dropped on the canvas with the Run panel folded: the trace import dialog, not the workflow's.
   const run = new RunPanelPage(page);
-  await dropOnCanvas(page, 'af.otlp.json', readFileSync(AF_NO_CONTENT, 'utf8'));
+  await dropFile(page, 'af.otlp.json', readFileSync(AF_NO_CONTENT, 'utf8'));
   await expect(page.getByRole('dialog', { name: 'Import a workflow' })).toHaveCount(0);
   const dialog = page.getByRole('dialog', { name: 'Import a trace' });
   await expect(dialog).toContainText('content capture was off');
