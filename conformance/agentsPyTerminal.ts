@@ -4,7 +4,6 @@
  * and the limits the driver enforces (the loop guard, the model-call bound: the SDK's max_turns)
  * end the program with a message and exit 1, never a traceback.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Script } from '../src/engine';
@@ -12,12 +11,10 @@ import type { Workflow } from '../src/model';
 import { exportWorkflow } from '../src/model/export';
 import { handoff, workflow } from './scenario';
 import { longConversation as longConversationScenario } from './scenarios/interaction';
+import { runProgram, type Program as Ran } from './program';
 import type { ConformanceServer } from './server';
 
-interface Program {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+interface Program extends Ran {
   /** Model calls the server answered. */
   calls: number;
 }
@@ -28,31 +25,6 @@ interface Check {
   script: Script;
   stdin: string;
   judge(program: Program): string | undefined;
-}
-
-function runProgram(python: string, module: string, baseURL: string, stdin: string) {
-  return new Promise<Omit<Program, 'calls'>>((resolve, reject) => {
-    const child = spawn(python, [module], {
-      env: {
-        ...process.env,
-        OPENAI_BASE_URL: baseURL,
-        OPENAI_API_KEY: 'conformance',
-        OPENAI_MODEL: 'gpt-test',
-        PYTHONDONTWRITEBYTECODE: '1',
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(stdin);
-  });
 }
 
 const pingPong = (termination: Record<string, unknown>): Workflow =>
@@ -125,7 +97,9 @@ export async function agentsPyTerminalChecks(
     const instructions = Object.fromEntries(check.doc.agents.map((a) => [a.name, a.instructions]));
     const id = `agents-py-t${i}`;
     const baseURL = server.open(id, instructions, check.script);
-    const program = await runProgram(python, module, baseURL, check.stdin);
+    const program = await runProgram(python, [module], baseURL, check.stdin, {
+      PYTHONDONTWRITEBYTECODE: '1',
+    });
     const problem = check.judge({ ...program, calls: server.session(id).log.length });
     out.push({
       ok: problem === undefined,

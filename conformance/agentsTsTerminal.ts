@@ -4,7 +4,6 @@
  * runs the export sees. A 60-turn conversation typed into it, approvals answered `y`, and a turn
  * that goes over the loop guard ends with a message on stderr and exit 1, never a stack trace.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { exportWorkflow } from '../src/model/export';
@@ -12,41 +11,11 @@ import type { Script } from '../src/engine';
 import type { Workflow } from '../src/model';
 import { call, handoff, say, tool, workflow } from './scenario';
 import { longConversation } from './scenarios/interaction';
+import { runProgram, type Program } from './program';
 import type { ConformanceServer } from './server';
 import type { ProgramCheck } from './side';
 
 const TSX = resolve(import.meta.dirname, '../node_modules/.bin/tsx');
-
-interface Program {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runProgram(module: string, baseURL: string, stdin: string): Promise<Program> {
-  return new Promise((done, reject) => {
-    const child = spawn(TSX, [module], {
-      env: {
-        ...process.env,
-        OPENAI_BASE_URL: baseURL,
-        OPENAI_API_KEY: 'conformance',
-        OPENAI_MODEL: 'gpt-test',
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-    child.stdin.end(stdin);
-  });
-}
 
 interface Check {
   name: string;
@@ -133,7 +102,7 @@ export async function agentsTsTerminalChecks(
     writeFileSync(module, exportWorkflow(check.doc, 'agents-ts'));
     const instructions = Object.fromEntries(check.doc.agents.map((a) => [a.name, a.instructions]));
     const baseURL = server.open(`ts-terminal-${i}`, instructions, check.script);
-    const problem = check.judge(await runProgram(module, baseURL, check.stdin));
+    const problem = check.judge(await runProgram(TSX, [module], baseURL, check.stdin));
     out.push({
       ok: problem === undefined,
       line: `${problem === undefined ? 'holds ' : 'BROKEN'}  ${check.name}${problem ? `: ${problem}` : ''}`,

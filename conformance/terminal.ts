@@ -5,7 +5,6 @@
  * `start_user_turn`), and a turn that still reaches the limit ends with a message and exit 1,
  * never a traceback.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportWorkflow } from '../src/model/export';
@@ -13,43 +12,8 @@ import type { Script } from '../src/engine';
 import type { Workflow } from '../src/model';
 import { handoff, workflow } from './scenario';
 import { longConversation as longConversationScenario } from './scenarios/interaction';
+import { runProgram, type Program } from './program';
 import type { ConformanceServer } from './server';
-
-interface Program {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runProgram(
-  python: string,
-  module: string,
-  baseURL: string,
-  stdin: string,
-): Promise<Program> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, [module], {
-      env: {
-        ...process.env,
-        OPENAI_BASE_URL: baseURL,
-        OPENAI_API_KEY: 'conformance',
-        OPENAI_MODEL: 'gpt-test',
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(stdin);
-  });
-}
 
 const pingPong = (maxHandoffsPerTurn?: number): Workflow =>
   workflow({
@@ -119,7 +83,7 @@ export async function terminalChecks(
     writeFileSync(module, exportWorkflow(check.doc, 'python'));
     const instructions = Object.fromEntries(check.doc.agents.map((a) => [a.name, a.instructions]));
     const baseURL = server.open(`t${i}`, instructions, check.script);
-    const problem = check.judge(await runProgram(python, module, baseURL, check.stdin));
+    const problem = check.judge(await runProgram(python, [module], baseURL, check.stdin));
     out.push({
       ok: problem === undefined,
       line: `${problem === undefined ? 'holds ' : 'BROKEN'}  ${check.name}${problem ? `: ${problem}` : ''}`,
